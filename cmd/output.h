@@ -1,0 +1,19 @@
+/* cmd: formatting diagnostics for the terminal and for machines. */
+#ifndef PL_CMD_OUTPUT_H
+#define PL_CMD_OUTPUT_H
+
+#include <stdio.h>
+
+#include "../src/util/diag.h"
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_SARIF } out_format;
+
+/* text: one line per diagnostic, "file:line:col: error: mensaje [ID]". */
+void out_text(FILE *f, const pl_diags *d);
+/* json: an array of objects (file, line, column, severity, rule, message,
+ * xpath). */
+void out_json(FILE *f, const pl_diags *d);
+/* SARIF 2.1.0 with every rule's metadata. */
+void out_sarif(FILE *f, const pl_diags *d);
+
+#endif

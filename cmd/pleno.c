@@ -1,0 +1,623 @@
+/* pleno: command-line interface. Owns argv, stdout/stderr, the progress
+ * bar and the exit status:
+ *   0  clean (warnings allowed unless --strict)
+ *   1  the documents have errors
+ *   2  usage, I/O or internal failure */
+#include "output.h"
+
+#include "../layouts/render.h"
+#include "../src/load/load.h"
+#include "../src/rules/rules.h"
+#include "../src/util/buf.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EXIT_CLEAN 0
+#define EXIT_ERRORS 1
+#define EXIT_FAILURE_ 2
+
+/* Most worker processes for render -j: more than the cores only adds
+ * memory pressure. */
+#define MAX_JOBS 64
+
+static const char *usage_text =
+    "Uso:\n"
+    "  pleno check  [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n"
+    "  pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] ARCHIVO|CARPETA...\n"
+    "  pleno rules  [--format=text|json]\n"
+    "  pleno --help | --version\n"
+    "\n"
+    "Estado de salida: 0 sin errores, 1 el documento tiene errores,\n"
+    "2 error de uso, de entrada/salida o interno.\n";
+
+static const char *check_help =
+    "pleno check — valida documentos sin componerlos\n\n"
+    "Uso: pleno check [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n\n"
+    "Comprueba cada documento: XML bien formado, esquema de su tipo y reglas\n"
+    "del dominio (numeración, fechas, ordinales, firmas). Imprime un\n"
+    "diagnóstico por línea, archivo:línea:columna: error: mensaje [REGLA].\n"
+    "Una CARPETA se recorre buscando archivos .xml.\n\n"
+    "  --format=text   diagnósticos de una línea (predeterminado)\n"
+    "  --format=json   un arreglo JSON (file, line, column, severity, rule,\n"
+    "                  message, xpath)\n"
+    "  --format=sarif  SARIF 2.1.0, para herramientas de revisión de código\n"
+    "  --strict        los avisos también hacen fallar (estado 1)\n";
+
+static const char *render_help =
+    "pleno render — compone documentos válidos en PDF\n\n"
+    "Uso: pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] ARCHIVO|CARPETA...\n\n"
+    "Un documento con errores no se compone (estado 1, no se escribe nada),\n"
+    "salvo con --draft, que lo compone con la marca de agua\n"
+    "«BORRADOR — SIN VALIDEZ» en cada página.\n\n"
+    "  -o SALIDA.pdf  archivo de salida (con un solo documento)\n"
+    "  -d CARPETA     carpeta de salida: CARPETA/NOMBRE.pdf por documento\n"
+    "                 (predeterminado: junto a cada documento)\n"
+    "  -j N           componer N documentos a la vez\n"
+    "  --draft        componer aunque haya errores, como borrador\n\n"
+    "El PDF se escribe en un archivo temporal y se renombra al final: una\n"
+    "ejecución fallida o interrumpida no deja archivos a medias. Las fechas\n"
+    "del PDF salen del documento o de SOURCE_DATE_EPOCH, nunca del reloj:\n"
+    "el mismo documento da el mismo PDF byte a byte.\n";
+
+static const char *rules_help =
+    "pleno rules — lista las reglas y los diagnósticos posibles\n\n"
+    "Uso: pleno rules [--format=text|json]\n";
+
+/* ------------------------------------------------------------------ */
+/* Data directory                                                      */
+
+static char datadir[PATH_MAX];
+
+static int has_schemas(const char *dir)
+{
+    char p[PATH_MAX + 32];
+    snprintf(p, sizeof p, "%s/schemas/common.xsd", dir);
+    return access(p, R_OK) == 0;
+}
+
+/* $PLENO_DATADIR, else the source tree beside the executable (build/..),
+ * else the installed share directory. */
+static void find_datadir(void)
+{
+    const char *env = getenv("PLENO_DATADIR");
+    if (env && *env) {
+        snprintf(datadir, sizeof datadir, "%s", env);
+        return;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char cand[PATH_MAX];
+            snprintf(cand, sizeof cand, "%.*s/..", PATH_MAX - 8, exe);
+            if (has_schemas(cand)) {
+                snprintf(datadir, sizeof datadir, "%s", cand);
+                return;
+            }
+            snprintf(cand, sizeof cand, "%.*s/../share/pleno", PATH_MAX - 20, exe);
+            if (has_schemas(cand)) {
+                snprintf(datadir, sizeof datadir, "%s", cand);
+                return;
+            }
+        }
+    }
+    snprintf(datadir, sizeof datadir, "%s", PL_DATADIR);
+}
+
+/* ------------------------------------------------------------------ */
+/* Inputs: files, and folders walked for *.xml                          */
+
+typedef struct inputs {
+    char **v;
+    size_t n, cap;
+} inputs;
+
+static int inputs_add(inputs *in, const char *path)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 16;
+        char **v = realloc(in->v, cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        in->v = v;
+        in->cap = cap;
+    }
+    in->v[in->n] = strdup(path);
+    if (in->v[in->n] == NULL)
+        return -1;
+    in->n++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#include <dirent.h>
+
+static int walk(inputs *in, const char *dir, int depth)
+{
+    if (depth > 32) /* symlink loops */
+        return 0;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return -1;
+    inputs local = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[PATH_MAX];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) || (strlen(e->d_name) > 4 &&
+                                    strcmp(e->d_name + strlen(e->d_name) - 4, ".xml") == 0))
+            inputs_add(&local, p);
+    }
+    closedir(d);
+    qsort(local.v, local.n, sizeof *local.v, cmp_str);
+    for (size_t i = 0; i < local.n; i++) {
+        struct stat st;
+        if (stat(local.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+            walk(in, local.v[i], depth + 1);
+        else
+            inputs_add(in, local.v[i]);
+        free(local.v[i]);
+    }
+    free(local.v);
+    return 0;
+}
+
+static void inputs_free(inputs *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        free(in->v[i]);
+    free(in->v);
+}
+
+/* Expands the command-line operands. Returns -1 (message printed) when an
+ * operand does not exist. */
+static int collect(inputs *in, int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            char p[PATH_MAX];
+            snprintf(p, sizeof p, "%s", argv[i]);
+            size_t l = strlen(p);
+            while (l > 1 && p[l - 1] == '/')
+                p[--l] = '\0';
+            walk(in, p, 0);
+        } else {
+            inputs_add(in, argv[i]);
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Progress bar on a terminal                                          */
+
+static int progress_on;
+
+static void progress(size_t done, size_t total, const char *what)
+{
+    if (!progress_on)
+        return;
+    int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
+    fprintf(stderr, "\r\033[K[");
+    for (int i = 0; i < width; i++)
+        fputc(i < fill ? '#' : '.', stderr);
+    fprintf(stderr, "] %zu/%zu %s", done, total, what ? what : "");
+    if (done == total)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* ------------------------------------------------------------------ */
+/* check                                                               */
+
+static pl_status check_one(const char *path, pl_diags *diags)
+{
+    pl_doc *doc = NULL;
+    pl_status st = pl_load_file(path, datadir, diags, &doc);
+    if (st != PL_OK)
+        return st;
+    st = pl_rules_run(doc, diags);
+    pl_doc_free(doc);
+    return st;
+}
+
+static int parse_format(const char *arg, out_format *fmt)
+{
+    const char *v = arg + strlen("--format=");
+    if (strcmp(v, "text") == 0)
+        *fmt = FMT_TEXT;
+    else if (strcmp(v, "json") == 0)
+        *fmt = FMT_JSON;
+    else if (strcmp(v, "sarif") == 0)
+        *fmt = FMT_SARIF;
+    else
+        return -1;
+    return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    out_format fmt = FMT_TEXT;
+    int strict = 0, i;
+    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(check_help, stdout);
+            return EXIT_CLEAN;
+        } else if (strncmp(argv[i], "--format=", 9) == 0) {
+            if (parse_format(argv[i], &fmt) != 0) {
+                fprintf(stderr, "pleno: formato desconocido «%s» (text, json o sarif)\n",
+                        argv[i] + 9);
+                return EXIT_FAILURE_;
+            }
+        } else if (strcmp(argv[i], "--strict") == 0) {
+            strict = 1;
+        } else {
+            fprintf(stderr, "pleno check: opción desconocida «%s»\n%s", argv[i], usage_text);
+            return EXIT_FAILURE_;
+        }
+    }
+    if (i == argc) {
+        fprintf(stderr, "pleno check: falta el documento\n%s", usage_text);
+        return EXIT_FAILURE_;
+    }
+    inputs in = {0};
+    collect(&in, argc - i, argv + i);
+    pl_diags all = PL_DIAGS_INIT;
+    int failed = 0;
+    progress_on = in.n > 1 && isatty(2) && fmt == FMT_TEXT;
+    for (size_t k = 0; k < in.n; k++) {
+        progress(k, in.n, in.v[k]);
+        pl_diags d = PL_DIAGS_INIT;
+        pl_status st = check_one(in.v[k], &d);
+        if (st != PL_OK && st != PL_EDOC)
+            failed = 1;
+        pl_diags_sort(&d);
+        pl_diags_move(&all, &d);
+    }
+    progress(in.n, in.n, NULL);
+    if (fmt == FMT_JSON)
+        out_json(stdout, &all);
+    else if (fmt == FMT_SARIF)
+        out_sarif(stdout, &all);
+    else
+        out_text(stdout, &all);
+    int rc = failed ? EXIT_FAILURE_
+           : pl_diags_count(&all, PL_SEV_ERROR) ? EXIT_ERRORS
+           : (strict && pl_diags_count(&all, PL_SEV_WARNING)) ? EXIT_ERRORS
+           : EXIT_CLEAN;
+    pl_diags_free(&all);
+    inputs_free(&in);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* render                                                              */
+
+typedef struct render_cfg {
+    const char *out_file, *out_dir;
+    int draft;
+    long long sde;
+} render_cfg;
+
+/* Target path for input: -o, or DIR/BASENAME.pdf, or beside the input. */
+static void target_for(const render_cfg *cfg, const char *input, char *out, size_t n)
+{
+    if (cfg->out_file) {
+        snprintf(out, n, "%s", cfg->out_file);
+        return;
+    }
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    size_t blen = strlen(base);
+    if (blen > 4 && strcmp(base + blen - 4, ".xml") == 0)
+        blen -= 4;
+    if (cfg->out_dir)
+        snprintf(out, n, "%s/%.*s.pdf", cfg->out_dir, (int)blen, base);
+    else
+        snprintf(out, n, "%.*s%.*s.pdf", (int)(base - input), input, (int)blen, base);
+}
+
+/* Renders one input; diagnostics to diags. Returns the exit class. */
+static int render_one(const render_cfg *cfg, const char *input, pl_diags *diags)
+{
+    char target[PATH_MAX];
+    target_for(cfg, input, target, sizeof target);
+    pl_doc *doc = NULL;
+    pl_status st = pl_load_file(input, datadir, diags, &doc);
+    if (st == PL_EDOC)
+        return EXIT_ERRORS; /* not even a model: nothing to draw, even as draft */
+    if (st != PL_OK)
+        return EXIT_FAILURE_;
+    st = pl_rules_run(doc, diags);
+    if (st != PL_OK) {
+        pl_doc_free(doc);
+        return EXIT_FAILURE_;
+    }
+    int has_errors = pl_diags_count(diags, PL_SEV_ERROR) > 0;
+    if (has_errors && !cfg->draft) {
+        pl_diags_add(diags, input, 0, 0, PL_SEV_NOTE, "", NULL,
+                     "no se compuso %s: el documento tiene errores (use --draft "
+                     "para un borrador)", target);
+        pl_doc_free(doc);
+        return EXIT_ERRORS;
+    }
+    pl_render_opts ro = {datadir, cfg->draft, cfg->sde};
+    st = pl_render_file(doc, &ro, target, diags, NULL);
+    pl_doc_free(doc);
+    if (st == PL_EDOC)
+        return EXIT_ERRORS;
+    if (st != PL_OK) {
+        pl_diags_add(diags, input, 0, 0, PL_SEV_ERROR, "IO-005", NULL,
+                     "no se pudo escribir %s: %s", target, pl_status_str(st));
+        return EXIT_FAILURE_;
+    }
+    return has_errors ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+static int worse(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* Runs inputs [from, to) and writes their text diagnostics to fd. */
+static int render_range(const render_cfg *cfg, inputs *in, size_t from, size_t to, FILE *out,
+                        size_t *done, size_t total)
+{
+    int rc = EXIT_CLEAN;
+    for (size_t k = from; k < to; k++) {
+        if (done)
+            progress(*done, total, in->v[k]);
+        pl_diags d = PL_DIAGS_INIT;
+        rc = worse(rc, render_one(cfg, in->v[k], &d));
+        pl_diags_sort(&d);
+        out_text(out, &d);
+        fflush(out);
+        pl_diags_free(&d);
+        if (done)
+            (*done)++;
+    }
+    return rc;
+}
+
+static int render_parallel(const render_cfg *cfg, inputs *in, int jobs)
+{
+    /* Each worker renders a contiguous share and writes its diagnostics to
+     * a pipe; the parent prints them in input order. Processes, not
+     * threads: each document's libharu and libxml2 state stays private. */
+    pid_t pids[MAX_JOBS];
+    int fds[MAX_JOBS];
+    pl_buf outs[MAX_JOBS];
+    size_t n = in->n;
+    fflush(stdout);
+    fflush(stderr);
+    for (int j = 0; j < jobs; j++) {
+        int p[2];
+        outs[j] = (pl_buf)PL_BUF_INIT;
+        if (pipe(p) != 0)
+            return EXIT_FAILURE_;
+        pid_t pid = fork();
+        if (pid < 0)
+            return EXIT_FAILURE_;
+        if (pid == 0) {
+            close(p[0]);
+            FILE *f = fdopen(p[1], "w");
+            size_t from = n * (size_t)j / (size_t)jobs, to = n * (size_t)(j + 1) / (size_t)jobs;
+            progress_on = 0;
+            int rc = render_range(cfg, in, from, to, f, NULL, 0);
+            fclose(f);
+            _exit(rc);
+        }
+        close(p[1]);
+        pids[j] = pid;
+        fds[j] = p[0];
+    }
+    int open_fds = jobs;
+    while (open_fds > 0) {
+        struct pollfd pf[MAX_JOBS];
+        for (int j = 0; j < jobs; j++) {
+            pf[j].fd = fds[j];
+            pf[j].events = POLLIN;
+        }
+        if (poll(pf, (nfds_t)jobs, -1) < 0 && errno != EINTR)
+            break;
+        for (int j = 0; j < jobs; j++) {
+            if (fds[j] < 0 || !(pf[j].revents & (POLLIN | POLLHUP)))
+                continue;
+            char buf[4096];
+            ssize_t r = read(fds[j], buf, sizeof buf);
+            if (r > 0) {
+                pl_buf_append(&outs[j], buf, (size_t)r);
+            } else {
+                close(fds[j]);
+                fds[j] = -1;
+                open_fds--;
+            }
+        }
+    }
+    int rc = EXIT_CLEAN;
+    for (int j = 0; j < jobs; j++) {
+        int status;
+        waitpid(pids[j], &status, 0);
+        rc = worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAILURE_);
+        if (outs[j].data)
+            fputs(outs[j].data, stderr);
+        pl_buf_free(&outs[j]);
+    }
+    return rc;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    render_cfg cfg = {0};
+    cfg.sde = -1;
+    int jobs = 1, i;
+    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(render_help, stdout);
+            return EXIT_CLEAN;
+        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+            cfg.out_file = argv[++i];
+        } else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+            cfg.out_dir = argv[++i];
+        } else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > MAX_JOBS) {
+                fprintf(stderr, "pleno render: -j espera un número entre 1 y %d\n", MAX_JOBS);
+                return EXIT_FAILURE_;
+            }
+            jobs = (int)v;
+        } else if (strcmp(argv[i], "--draft") == 0) {
+            cfg.draft = 1;
+        } else {
+            fprintf(stderr, "pleno render: opción desconocida o incompleta «%s»\n%s",
+                    argv[i], usage_text);
+            return EXIT_FAILURE_;
+        }
+    }
+    if (i == argc) {
+        fprintf(stderr, "pleno render: falta el documento\n%s", usage_text);
+        return EXIT_FAILURE_;
+    }
+    if (cfg.out_file && cfg.out_dir) {
+        fprintf(stderr, "pleno render: use -o o -d, no ambos\n");
+        return EXIT_FAILURE_;
+    }
+    inputs in = {0};
+    collect(&in, argc - i, argv + i);
+    if (cfg.out_file && in.n != 1) {
+        fprintf(stderr, "pleno render: -o admite un solo documento; para varios use -d CARPETA\n");
+        inputs_free(&in);
+        return EXIT_FAILURE_;
+    }
+    if (cfg.out_dir) {
+        struct stat st;
+        if (stat(cfg.out_dir, &st) != 0 && mkdir(cfg.out_dir, 0777) != 0) {
+            fprintf(stderr, "pleno render: no se puede crear la carpeta %s: %s\n",
+                    cfg.out_dir, pl_strerror(errno));
+            inputs_free(&in);
+            return EXIT_FAILURE_;
+        }
+    }
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde)
+        cfg.sde = strtoll(sde, NULL, 10);
+    if ((size_t)jobs > in.n)
+        jobs = (int)in.n;
+    int rc;
+    if (jobs > 1) {
+        rc = render_parallel(&cfg, &in, jobs);
+    } else {
+        size_t done = 0;
+        progress_on = in.n > 1 && isatty(2);
+        rc = render_range(&cfg, &in, 0, in.n, stderr, &done, in.n);
+        progress(in.n, in.n, NULL);
+    }
+    inputs_free(&in);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* rules                                                               */
+
+static int cmd_rules(int argc, char **argv)
+{
+    out_format fmt = FMT_TEXT;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(rules_help, stdout);
+            return EXIT_CLEAN;
+        } else if (strncmp(argv[i], "--format=", 9) == 0 && parse_format(argv[i], &fmt) == 0 &&
+                   fmt != FMT_SARIF) {
+            continue;
+        } else {
+            fprintf(stderr, "pleno rules: opción desconocida «%s»\n", argv[i]);
+            return EXIT_FAILURE_;
+        }
+    }
+    size_t n = pl_rules_count();
+    if (fmt == FMT_JSON) {
+        fputs("[", stdout);
+        for (size_t i = 0; i < n; i++) {
+            const pl_rule_info *r = pl_rules_get(i);
+            pl_buf b = PL_BUF_INIT;
+            pl_buf_printf(&b, "%s\n  {\"id\": \"%s\", \"severity\": \"%s\", \"stage\": \"", i ? "," : "",
+                          r->id, pl_severity_id(r->sev));
+            pl_buf_json_escape(&b, r->stage);
+            pl_buf_puts(&b, "\", \"description\": \"");
+            pl_buf_json_escape(&b, r->description);
+            pl_buf_puts(&b, "\"}");
+            fputs(b.data, stdout);
+            pl_buf_free(&b);
+        }
+        fputs("\n]\n", stdout);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            const pl_rule_info *r = pl_rules_get(i);
+            printf("%-9s %-6s %s\n", r->id, pl_severity_name(r->sev), r->description);
+        }
+    }
+    return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_FAILURE_;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs("pleno — valida y compone los documentos oficiales del Sistema Nacional\n"
+              "de Transparencia (acuerdos del Consejo Nacional y más).\n\n", stdout);
+        fputs(usage_text, stdout);
+        fputs("\nAyuda de cada orden: pleno ORDEN --help\n", stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("pleno %s\n", PL_VERSION);
+        return EXIT_CLEAN;
+    }
+    find_datadir();
+    int rc;
+    if (strcmp(cmd, "check") == 0)
+        rc = cmd_check(argc - 2, argv + 2);
+    else if (strcmp(cmd, "render") == 0)
+        rc = cmd_render(argc - 2, argv + 2);
+    else if (strcmp(cmd, "rules") == 0)
+        rc = cmd_rules(argc - 2, argv + 2);
+    else {
+        fprintf(stderr, "pleno: orden desconocida «%s»\n%s", cmd, usage_text);
+        rc = EXIT_FAILURE_;
+    }
+    pl_rules_cleanup();
+    pl_load_cleanup();
+    return rc;
+}

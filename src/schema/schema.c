@@ -1,0 +1,363 @@
+/* schema: XSD validation with libxml2, and Spanish messages.
+ *
+ * libxml2 speaks English; our users do not. The most common messages are
+ * recognised and rewritten; anything else keeps libxml2's text after a
+ * Spanish lead-in, so nothing is lost. */
+#include "schema.h"
+
+#include "../util/buf.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Schema errors reported per document: after this many the rest are
+ * usually consequences of the first ones. */
+#define MAX_SCHEMA_ERRORS 50
+
+static const struct {
+    pl_kind kind;
+    const char *root, *ns, *file;
+} kinds[] = {
+    {PL_KIND_ACUERDO, "acuerdo", "urn:pleno:snt:acuerdo:1", "acuerdo.xsd"},
+};
+
+static xmlSchemaPtr cache[8];
+
+const char *pl_schema_file(pl_kind kind)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (kinds[i].kind == kind)
+            return kinds[i].file;
+    return NULL;
+}
+
+const char *pl_schema_namespace(pl_kind kind)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (kinds[i].kind == kind)
+            return kinds[i].ns;
+    return NULL;
+}
+
+const char *pl_kind_name(pl_kind kind)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (kinds[i].kind == kind)
+            return kinds[i].root;
+    return "desconocido";
+}
+
+pl_kind pl_schema_kind_of(const char *local_name, const char *ns)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i].root, local_name) == 0 && ns &&
+            strcmp(kinds[i].ns, ns) == 0)
+            return kinds[i].kind;
+    return PL_KIND_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Translation                                                         */
+
+/* Removes "{namespace}" prefixes and turns 'x' quotes into «x». */
+static void tidy(pl_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{') {
+            const char *close = memchr(s + i, '}', n - i);
+            if (close) {
+                i = (size_t)(close - s);
+                continue;
+            }
+        }
+        pl_buf_putc(out, s[i]);
+    }
+}
+
+/* Copies the text between the first pair of single quotes after `after`
+ * into out, tidied. Returns 1 when found. */
+static int quoted(const char *msg, const char *after, pl_buf *out)
+{
+    const char *p = after ? strstr(msg, after) : msg;
+    if (p == NULL)
+        return 0;
+    p = strchr(p, '\'');
+    if (p == NULL)
+        return 0;
+    const char *q = strchr(p + 1, '\'');
+    if (q == NULL)
+        return 0;
+    tidy(out, p + 1, (size_t)(q - p - 1));
+    return 1;
+}
+
+/* The "Expected is ( a, b )." list, tidied, or NULL. malloc'ed. */
+static char *expected_list(const char *msg)
+{
+    const char *p = strstr(msg, "Expected is");
+    if (p == NULL)
+        return NULL;
+    p += strlen("Expected is");
+    while (*p == ' ' || *p == '(' || *p == ':')
+        p++;
+    const char *end = p + strlen(p);
+    while (end > p && (end[-1] == '\n' || end[-1] == '.' || end[-1] == ' ' ||
+                       end[-1] == ')'))
+        end--;
+    pl_buf b = PL_BUF_INIT;
+    pl_buf t = PL_BUF_INIT;
+    tidy(&t, p, (size_t)(end - p));
+    /* a, b, c -> «a», «b», «c» */
+    const char *s = t.data ? t.data : "";
+    pl_buf_puts(&b, "«");
+    for (; *s; s++) {
+        if (*s == ',' ) {
+            pl_buf_puts(&b, "», «");
+            while (s[1] == ' ')
+                s++;
+        } else {
+            pl_buf_putc(&b, *s);
+        }
+    }
+    pl_buf_puts(&b, "»");
+    pl_buf_free(&t);
+    return pl_buf_detach(&b);
+}
+
+char *pl_schema_translate(const char *msg)
+{
+    pl_buf out = PL_BUF_INIT, a = PL_BUF_INIT, b2 = PL_BUF_INIT;
+    char *exp = NULL;
+    /* element name of "Element 'x':" / "Element 'x', attribute 'y':" */
+    int has_el = strncmp(msg, "Element '", 9) == 0 && quoted(msg, "Element", &a);
+    int has_attr = has_el && strstr(msg, "attribute '") && quoted(msg, "attribute", &b2);
+    const char *el = a.data ? a.data : "";
+    const char *at = b2.data ? b2.data : "";
+
+    if (strstr(msg, "This element is not expected")) {
+        exp = expected_list(msg);
+        if (exp)
+            pl_buf_printf(&out, "el elemento <%s> no se esperaba aquí; se esperaba %s",
+                          el, exp);
+        else
+            pl_buf_printf(&out, "el elemento <%s> no se esperaba aquí (sobra o está "
+                          "fuera de orden)", el);
+    } else if (strstr(msg, "Missing child element")) {
+        exp = expected_list(msg);
+        pl_buf_printf(&out, "a <%s> le falta un elemento hijo obligatorio%s%s", el,
+                      exp ? ": se esperaba " : "", exp ? exp : "");
+    } else if (has_attr && strstr(msg, "is not allowed")) {
+        pl_buf_printf(&out, "el atributo «%s» no está permitido en <%s>", at, el);
+    } else if (has_el && strstr(msg, "The attribute '") && strstr(msg, "is required but missing")) {
+        pl_buf tmp = PL_BUF_INIT;
+        quoted(msg, "The attribute", &tmp);
+        pl_buf_printf(&out, "a <%s> le falta el atributo obligatorio «%s»", el,
+                      tmp.data ? tmp.data : "");
+        pl_buf_free(&tmp);
+    } else if (strstr(msg, "is not an element of the set")) {
+        pl_buf v = PL_BUF_INIT;
+        quoted(msg, "The value", &v);
+        const char *set = strstr(msg, "of the set {");
+        if (set)
+            set += strlen("of the set ");
+        pl_buf_printf(&out, "el valor «%s» no es válido%s%s%s", v.data ? v.data : "",
+                      has_attr ? " para el atributo «" : "", has_attr ? at : "",
+                      has_attr ? "»" : "");
+        if (set) {
+            const char *close = strrchr(set, '}');
+            pl_buf_puts(&out, "; valores admitidos: ");
+            for (const char *s = set + 1; close && s < close; s++) {
+                if (*s == '\'')
+                    continue;
+                pl_buf_putc(&out, *s);
+            }
+        }
+        pl_buf_free(&v);
+    } else if (strstr(msg, "is not accepted by the pattern")) {
+        pl_buf v = PL_BUF_INIT;
+        quoted(msg, "The value", &v);
+        pl_buf_printf(&out, "el valor «%s»%s%s%s no tiene la forma esperada",
+                      v.data ? v.data : "", has_attr ? " del atributo «" : "",
+                      has_attr ? at : "", has_attr ? "»" : "");
+        if (strstr(msg, "[0-9]{4}-[0-9]{2}-[0-9]{2}"))
+            pl_buf_puts(&out, " (una fecha AAAA-MM-DD, p. ej. 2017-10-05)");
+        pl_buf_free(&v);
+    } else if (strstr(msg, "is not a valid value of the atomic type") ||
+               strstr(msg, "is not a valid value of the local atomic type")) {
+        pl_buf v = PL_BUF_INIT;
+        const char *p = strchr(msg, ':');
+        quoted(p ? p : msg, NULL, &v);
+        const char *kind = strstr(msg, "positiveInteger") ? " (se esperaba un número entero positivo)"
+                         : strstr(msg, "anyURI") ? " (se esperaba una dirección URI)"
+                         : "";
+        pl_buf_printf(&out, "«%s» no es un valor válido%s%s%s%s", v.data ? v.data : "",
+                      has_attr ? " para el atributo «" : " para <",
+                      has_attr ? at : el, has_attr ? "»" : ">", kind);
+        pl_buf_free(&v);
+    } else if (strstr(msg, "Character content other than whitespace is not allowed")) {
+        pl_buf_printf(&out, "<%s> no admite texto directamente; el texto va dentro "
+                      "de sus elementos hijos", el);
+    } else if (strstr(msg, "Element content is not allowed")) {
+        pl_buf_printf(&out, "<%s> sólo admite texto, no elementos", el);
+    } else if (strstr(msg, "No matching global declaration available for the validation root")) {
+        pl_buf_puts(&out, "el elemento raíz no corresponde al esquema del tipo de documento");
+    } else if (strstr(msg, "Opening and ending tag mismatch")) {
+        /* "Opening and ending tag mismatch: p line 3 and q" */
+        const char *p = strstr(msg, "mismatch: ") + 10;
+        char open[128] = "", close[128] = "";
+        int line = 0;
+        if (sscanf(p, "%127s line %d and %127s", open, &line, close) == 3)
+            pl_buf_printf(&out, "la etiqueta de cierre </%s> no corresponde a <%s> "
+                          "(abierta en la línea %d)", close, open, line);
+        else
+            pl_buf_puts(&out, "etiquetas de apertura y cierre no corresponden");
+    } else if (strstr(msg, "Premature end of data") || strstr(msg, "EndTag: '</' not found")) {
+        pl_buf_puts(&out, "el documento termina antes de cerrar todos sus elementos");
+    } else if (strstr(msg, "Input is not proper UTF-8") ||
+               strstr(msg, "Char 0x") ||
+               strstr(msg, "invalid character")) {
+        pl_buf_puts(&out, "el texto no es UTF-8 válido o contiene un carácter no "
+                    "permitido en XML; guarde el archivo como UTF-8");
+    } else if (strstr(msg, "Entity '") && strstr(msg, "not defined")) {
+        pl_buf v = PL_BUF_INIT;
+        quoted(msg, "Entity", &v);
+        pl_buf_printf(&out, "entidad «&%s;» no definida; use el carácter mismo "
+                      "(UTF-8) o &amp; para «&»", v.data ? v.data : "");
+        pl_buf_free(&v);
+    } else if (strstr(msg, "xmlParseEntityRef: no name") || strstr(msg, "EntityRef: expecting ';'")) {
+        pl_buf_puts(&out, "«&» suelto: escríbalo como &amp;");
+    } else if (strstr(msg, "StartTag: invalid element name")) {
+        pl_buf_puts(&out, "nombre de elemento inválido después de «<» (si es texto, "
+                    "escriba &lt;)");
+    } else if (strstr(msg, "Extra content at the end of the document")) {
+        pl_buf_puts(&out, "hay contenido después del elemento raíz");
+    } else if (strstr(msg, "Document is empty") || strstr(msg, "Start tag expected")) {
+        pl_buf_puts(&out, "el documento está vacío o no empieza con un elemento");
+    } else if (strstr(msg, "Excessive depth") || strstr(msg, "Maximum depth")) {
+        pl_buf_puts(&out, "anidamiento excesivo de elementos (el límite es 256 niveles)");
+    } else if (strstr(msg, "AttValue: \" or ' expected") || strstr(msg, "attributes construct error")) {
+        pl_buf_puts(&out, "atributo mal escrito: el valor debe ir entre comillas");
+    } else if (strstr(msg, "Attribute ") && strstr(msg, "redefined")) {
+        pl_buf_puts(&out, "atributo repetido en el mismo elemento");
+    } else if (strstr(msg, "Couldn't find end of Start Tag")) {
+        pl_buf_puts(&out, "etiqueta de apertura sin cerrar (falta «>»)");
+    } else if (strstr(msg, "Namespace prefix") && strstr(msg, "not defined")) {
+        pl_buf_puts(&out, "prefijo de espacio de nombres no declarado");
+    } else if (strstr(msg, "Comment not terminated")) {
+        pl_buf_puts(&out, "comentario sin cerrar (falta «-->»)");
+    } else if (strstr(msg, "Sequence ']]>' not allowed in content")) {
+        pl_buf_puts(&out, "la secuencia «]]>» no se admite en el texto");
+    } else {
+        /* Unknown: keep libxml2's words so nothing is lost. */
+        size_t n = strlen(msg);
+        while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '.'))
+            n--;
+        pl_buf_puts(&out, "XML no válido: ");
+        tidy(&out, msg, n);
+    }
+    free(exp);
+    pl_buf_free(&a);
+    pl_buf_free(&b2);
+    return pl_buf_detach(&out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                          */
+
+typedef struct vstate {
+    const char *path;
+    pl_diags *diags;
+    int count;
+} vstate;
+
+static void on_schema_error(void *user, xmlErrorPtr err)
+{
+    vstate *v = user;
+    if (err == NULL || err->level < XML_ERR_ERROR)
+        return;
+    if (v->count++ >= MAX_SCHEMA_ERRORS)
+        return;
+    int line = err->line, col = 0;
+    pl_buf xp = PL_BUF_INIT;
+    xmlNodePtr node = err->node;
+    if (node && node->_private) {
+        const pl_node *n = node->_private;
+        line = n->line;
+        col = n->col;
+        pl_node_xpath(n, &xp);
+    }
+    char *msg = pl_schema_translate(err->message ? err->message : "");
+    pl_diags_add(v->diags, v->path, line, col, PL_SEV_ERROR, "XSD-001", xp.data,
+                 "%s", msg ? msg : "el documento no cumple el esquema");
+    free(msg);
+    pl_buf_free(&xp);
+}
+
+static void quiet_error(void *user, xmlErrorPtr err)
+{
+    (void)user;
+    (void)err;
+}
+
+static pl_status load_schema(pl_kind kind, const char *datadir, xmlSchemaPtr *out)
+{
+    if ((size_t)kind < sizeof cache / sizeof cache[0] && cache[kind]) {
+        *out = cache[kind];
+        return PL_OK;
+    }
+    const char *file = pl_schema_file(kind);
+    if (file == NULL)
+        return PL_EDATA;
+    pl_buf path = PL_BUF_INIT;
+    if (pl_buf_printf(&path, "%s/schemas/%s", datadir, file) != 0)
+        return PL_ENOMEM;
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path.data);
+    pl_buf_free(&path);
+    if (pc == NULL)
+        return PL_EDATA;
+    xmlSchemaSetParserStructuredErrors(pc, quiet_error, NULL);
+    xmlSchemaPtr s = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    if (s == NULL)
+        return PL_EDATA;
+    if ((size_t)kind < sizeof cache / sizeof cache[0])
+        cache[kind] = s;
+    *out = s;
+    return PL_OK;
+}
+
+pl_status pl_schema_validate(struct _xmlDoc *xdoc, pl_kind kind, const char *datadir,
+                             const char *path, pl_diags *diags)
+{
+    xmlSchemaPtr schema;
+    pl_status st = load_schema(kind, datadir, &schema);
+    if (st != PL_OK) {
+        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-004", NULL,
+                     "no se pudo cargar el esquema %s/schemas/%s (¿instalación "
+                     "incompleta? use PLENO_DATADIR)", datadir,
+                     pl_schema_file(kind) ? pl_schema_file(kind) : "?");
+        return st;
+    }
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+    if (vc == NULL)
+        return PL_ENOMEM;
+    vstate v = {path, diags, 0};
+    xmlSchemaSetValidStructuredErrors(vc, on_schema_error, &v);
+    int r = xmlSchemaValidateDoc(vc, xdoc);
+    xmlSchemaFreeValidCtxt(vc);
+    if (r < 0)
+        return PL_EINTERNAL;
+    return (r == 0 && v.count == 0) ? PL_OK : PL_EDOC;
+}
+
+void pl_schema_cleanup(void)
+{
+    for (size_t i = 0; i < sizeof cache / sizeof cache[0]; i++) {
+        if (cache[i])
+            xmlSchemaFree(cache[i]);
+        cache[i] = NULL;
+    }
+}
