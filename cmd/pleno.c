@@ -259,33 +259,42 @@ static int parse_format(const char *arg, out_format *fmt)
 static int cmd_check(int argc, char **argv)
 {
     out_format fmt = FMT_TEXT;
-    int strict = 0, i;
-    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
+    int strict = 0, i, nops = 0, only_ops = 0;
+    char **ops = calloc((size_t)argc + 1, sizeof *ops);
+    if (ops == NULL)
+        return EXIT_FAILURE_;
+    for (i = 0; i < argc; i++) {
+        if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
+            ops[nops++] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            only_ops = 1;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(check_help, stdout);
+            free(ops);
             return EXIT_CLEAN;
         } else if (strncmp(argv[i], "--format=", 9) == 0) {
             if (parse_format(argv[i], &fmt) != 0) {
                 fprintf(stderr, "pleno: formato desconocido «%s» (text, json o sarif)\n",
                         argv[i] + 9);
+                free(ops);
                 return EXIT_FAILURE_;
             }
         } else if (strcmp(argv[i], "--strict") == 0) {
             strict = 1;
         } else {
             fprintf(stderr, "pleno check: opción desconocida «%s»\n%s", argv[i], usage_text);
+            free(ops);
             return EXIT_FAILURE_;
         }
     }
-    if (i == argc) {
+    if (nops == 0) {
         fprintf(stderr, "pleno check: falta el documento\n%s", usage_text);
+        free(ops);
         return EXIT_FAILURE_;
     }
     inputs in = {0};
-    collect(&in, argc - i, argv + i);
+    collect(&in, nops, ops);
+    free(ops);
     pl_diags all = PL_DIAGS_INIT;
     int failed = 0;
     progress_on = in.n > 1 && isatty(2) && fmt == FMT_TEXT;
@@ -474,13 +483,18 @@ static int cmd_render(int argc, char **argv)
 {
     render_cfg cfg = {0};
     cfg.sde = -1;
-    int jobs = 1, i;
-    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
+    int jobs = 1, i, nops = 0, only_ops = 0;
+    char **ops = calloc((size_t)argc + 1, sizeof *ops);
+    if (ops == NULL)
+        return EXIT_FAILURE_;
+    for (i = 0; i < argc; i++) {
+        if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
+            ops[nops++] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            only_ops = 1;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(render_help, stdout);
+            free(ops);
             return EXIT_CLEAN;
         } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
             cfg.out_file = argv[++i];
@@ -491,6 +505,7 @@ static int cmd_render(int argc, char **argv)
             long v = strtol(argv[++i], &end, 10);
             if (*end || v < 1 || v > MAX_JOBS) {
                 fprintf(stderr, "pleno render: -j espera un número entre 1 y %d\n", MAX_JOBS);
+                free(ops);
                 return EXIT_FAILURE_;
             }
             jobs = (int)v;
@@ -499,19 +514,23 @@ static int cmd_render(int argc, char **argv)
         } else {
             fprintf(stderr, "pleno render: opción desconocida o incompleta «%s»\n%s",
                     argv[i], usage_text);
+            free(ops);
             return EXIT_FAILURE_;
         }
     }
-    if (i == argc) {
+    if (nops == 0) {
         fprintf(stderr, "pleno render: falta el documento\n%s", usage_text);
+        free(ops);
         return EXIT_FAILURE_;
     }
     if (cfg.out_file && cfg.out_dir) {
         fprintf(stderr, "pleno render: use -o o -d, no ambos\n");
+        free(ops);
         return EXIT_FAILURE_;
     }
     inputs in = {0};
-    collect(&in, argc - i, argv + i);
+    collect(&in, nops, ops);
+    free(ops);
     if (cfg.out_file && in.n != 1) {
         fprintf(stderr, "pleno render: -o admite un solo documento; para varios use -d CARPETA\n");
         inputs_free(&in);

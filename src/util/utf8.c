@@ -99,3 +99,22 @@ void pl_utf8_upper_latin(const char *s, char *out)
     }
     out[o] = '\0';
 }
+
+void pl_utf8_lower_latin(const char *s, size_t n, char *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t len;
+        uint32_t cp = pl_utf8_decode(s + i, n - i, &len);
+        if (cp >= 'A' && cp <= 'Z')
+            cp += 32;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+            cp += 32;
+        if (cp == 0xFFFD && len == 1)
+            out[i] = s[i];
+        else
+            pl_utf8_encode(cp, out + i);
+        i += len;
+    }
+    out[n] = '\0';
+}

@@ -19,4 +19,8 @@ size_t pl_utf8_count(const char *s, size_t n);
  * out (malloc'ed by the caller with strlen(s)+1 bytes). */
 void pl_utf8_upper_latin(const char *s, char *out);
 
+/* Lower-cases ASCII and Latin-1 letters of the n bytes at s into out
+ * (n + 1 bytes, NUL-terminated); byte lengths do not change. */
+void pl_utf8_lower_latin(const char *s, size_t n, char *out);
+
 #endif

@@ -1,0 +1,387 @@
+/* layouts: the acuerdo of the Consejo Nacional. Letter paper; a running
+ * header with the issuing body and the agreement number on every page and
+ * "Página N de M" in the footer; the title in bold capitals; CONSIDERANDO
+ * and ACUERDO centred; numbered considerandos; puntos with bold ordinals;
+ * the certification kept on one page with the two signature blocks side by
+ * side; each Anexo on new pages with its cover and its index. */
+#include "layout.h"
+
+#include "../src/util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const pl_style pl_acuerdo_style = {
+    .page_w = 612, .page_h = 792, /* US Letter, as the originals */
+    .margin_l = 72, .margin_r = 72, .margin_t = 104, .margin_b = 78,
+    .body_size = 11, .body_leading = 14.6f,
+    .par_space = 6,
+    .note_size = 8.5f, .note_leading = 10.6f,
+    .table_size = {9.5f, 8.2f, 6.8f},
+    .list_indent = 24,
+    .body_font = PL_F_SERIF, .head_font = PL_F_SANS, .head_bold = PL_F_SANS_BOLD,
+};
+
+static const char *ordinals[] = {
+    "PRIMERO", "SEGUNDO", "TERCERO", "CUARTO", "QUINTO", "SEXTO", "SÉPTIMO", "OCTAVO",
+    "NOVENO", "DÉCIMO", "DÉCIMO PRIMERO", "DÉCIMO SEGUNDO", "DÉCIMO TERCERO",
+    "DÉCIMO CUARTO", "DÉCIMO QUINTO", "DÉCIMO SEXTO", "DÉCIMO SÉPTIMO", "DÉCIMO OCTAVO",
+    "DÉCIMO NOVENO", "VIGÉSIMO",
+};
+
+static void centered_heading(pl_lay *L, const char *text, float size, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
+    pl_run r = pl_lay_text(L, text, pl_font_style(S->body_font, 1, 0), size);
+    pl_vlist_glue(out, S->body_size * 0.8f);
+    pl_lay_para(L, &r, 1, x, w, PL_ALIGN_CENTER, size, 0, 0, out);
+    pl_vlist_penalty(out, PL_INF);
+    pl_vlist_glue(out, S->body_size * 0.6f);
+}
+
+/* A block whose first paragraph starts with a lead-in (a number or an
+ * ordinal): the lead runs are prepended to the first paragraph. */
+static void lead_blocks(pl_lay *L, const pl_node *node, const pl_run *lead, size_t nlead,
+                        pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
+    int first = 1;
+    for (const pl_node *c = node->first; c && L->status == PL_OK; c = c->next) {
+        if (c->type == PL_N_TEXT)
+            continue;
+        if (first && c->type == PL_N_PARA) {
+            size_t n;
+            pl_run *r = pl_lay_runs(L, c, S->body_font, S->body_size, &n);
+            pl_run *all = pl_arena_alloc(L->arena, (n + nlead) * sizeof *all);
+            if (all == NULL) {
+                pl_lay_fail(L, PL_ENOMEM);
+                return;
+            }
+            memcpy(all, lead, nlead * sizeof *lead);
+            memcpy(all + nlead, r, n * sizeof *r);
+            pl_lay_para(L, all, n + nlead, x, w, PL_ALIGN_JUSTIFY, S->body_size, S->body_leading,
+                        0, out);
+            pl_vlist_glue(out, S->par_space);
+        } else {
+            if (first) { /* no paragraph first: the lead stands alone */
+                pl_lay_para(L, lead, nlead, x, w, PL_ALIGN_LEFT, S->body_size, 0, 0, out);
+                pl_vlist_penalty(out, PL_INF);
+            }
+            pl_lay_block(L, c, x, w, 1, out);
+        }
+        first = 0;
+    }
+}
+
+static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
+    size_t count = pl_node_count(firmas, PL_N_SIGNATURE);
+    if (count == 0)
+        return;
+    int per_row = count >= 2 ? 2 : 1;
+    float gap = 36, colw = (w - gap * (float)(per_row - 1)) / (float)per_row;
+    const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE);
+    /* keep the certification's last lines with the signatures */
+    pl_vlist_penalty(out, PL_INF);
+    pl_vlist_glue(out, 30);
+    pl_vlist_penalty(out, PL_INF);
+    while (f) {
+        pl_vlist cols[2] = {{0}};
+        int k;
+        for (k = 0; k < per_row && f; k++, f = pl_node_next_of(f, PL_N_SIGNATURE)) {
+            float cx = x + (float)k * (colw + gap);
+            pl_vlist *v = &cols[k];
+            long b = pl_vlist_box(v, 46); /* room to sign */
+            if (b < 0)
+                break;
+            pl_op op;
+            memset(&op, 0, sizeof op);
+            op.kind = PL_OP_LINE;
+            op.x = cx + colw * 0.1f;
+            op.y = 44;
+            op.w = colw * 0.8f;
+            op.lw = 0.6f;
+            pl_vlist_op(v, &op);
+            const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
+            size_t n;
+            int sb = L->bold;
+            L->bold = 1;
+            pl_run *r = nm ? pl_lay_runs(L, nm, S->body_font, S->body_size, &n) : NULL;
+            L->bold = sb;
+            if (r)
+                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size, 0, 0, v);
+            r = cg ? pl_lay_runs(L, cg, S->body_font, S->body_size - 1, &n) : NULL;
+            if (r)
+                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, v);
+        }
+        float h = 0;
+        for (int i = 0; i < k; i++)
+            if (pl_vlist_height(&cols[i]) > h)
+                h = pl_vlist_height(&cols[i]);
+        if (pl_vlist_box(out, h) < 0)
+            pl_lay_fail(L, PL_ENOMEM);
+        for (int i = 0; i < k; i++) {
+            if (pl_vlist_flatten_into(out, &cols[i], 0, 0) != 0)
+                pl_lay_fail(L, PL_ENOMEM);
+            pl_vlist_free(&cols[i]);
+        }
+        if (f) {
+            pl_vlist_penalty(out, PL_INF);
+            pl_vlist_glue(out, 24);
+            pl_vlist_penalty(out, PL_INF);
+        }
+    }
+}
+
+static void annex(pl_lay *L, const pl_node *ax, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
+    const pl_node *title = pl_node_child(ax, PL_N_TITLE);
+    const char *plain = title ? pl_lay_plain(L, title) : "Anexo";
+    pl_vlist_newpage(out);
+    int anchor = pl_ts_anchor_new(L->ts, plain, 0, 0);
+    pl_vlist_anchor(out, anchor);
+    pl_vlist_glue(out, 60);
+    pl_vlist_penalty(out, PL_INF);
+    if (title) {
+        int sb = L->bold;
+        L->bold = 1;
+        size_t n;
+        pl_run *r = pl_lay_runs(L, title, S->body_font, 13, &n);
+        L->bold = sb;
+        pl_lay_para(L, r, n, x, w, PL_ALIGN_CENTER, 13, 18, 0, out);
+    }
+    const pl_node *cover = pl_node_child(ax, PL_N_COVER);
+    if (cover) {
+        pl_vlist_glue(out, 110);
+        pl_vlist_penalty(out, PL_INF);
+        for (const pl_node *ln = cover->first; ln; ln = ln->next) {
+            if (ln->type != PL_N_COVERLINE)
+                continue;
+            const char *est = pl_node_attr(ln, "estilo");
+            float size = 12;
+            pl_font f = S->head_font;
+            if (est && strcmp(est, "titulo") == 0) {
+                size = 22;
+                f = S->head_bold;
+            } else if (est && strcmp(est, "subtitulo") == 0) {
+                size = 14;
+            }
+            size_t n;
+            pl_run *r = pl_lay_runs(L, ln, f, size, &n);
+            pl_lay_para(L, r, n, x + 20, w - 40, PL_ALIGN_CENTER, size, size * 1.3f, 0, out);
+            pl_vlist_penalty(out, PL_INF);
+            pl_vlist_glue(out, size * 0.9f);
+            pl_vlist_penalty(out, PL_INF);
+        }
+    }
+    const pl_node *toc = pl_node_child(ax, PL_N_TOC);
+    pl_vlist *toc_list = NULL;
+    if (toc) {
+        pl_vlist_newpage(out);
+        const char *tt = pl_node_attr(toc, "titulo");
+        pl_run r = pl_lay_text(L, tt ? tt : "Índice", S->head_bold, 16);
+        pl_lay_para(L, &r, 1, x, w, PL_ALIGN_LEFT, 16, 0, 0, out);
+        pl_vlist_penalty(out, PL_INF);
+        pl_vlist_glue(out, 12);
+        /* the index is filled in after the sections exist: a marker */
+        toc_list = pl_arena_alloc(L->arena, sizeof *toc_list);
+        if (toc_list == NULL) {
+            pl_lay_fail(L, PL_ENOMEM);
+            return;
+        }
+        memset(toc_list, 0, sizeof *toc_list);
+    }
+    /* the index goes into its own list, spliced in afterwards */
+    pl_vlist rest = {0};
+    int a0 = (int)pl_ts_anchor_count(L->ts);
+    int first_section = 1;
+    for (const pl_node *c = ax->first; c && L->status == PL_OK; c = c->next) {
+        if (c->type == PL_N_TITLE || c->type == PL_N_COVER || c->type == PL_N_TOC ||
+            c->type == PL_N_TEXT)
+            continue;
+        if (c->type == PL_N_SECTION && first_section && toc_list) {
+            first_section = 0;
+        }
+        pl_lay_block(L, c, x, w, 1, &rest);
+    }
+    int a1 = (int)pl_ts_anchor_count(L->ts);
+    if (toc_list) {
+        pl_lay_toc(L, a0, a1, x, w, toc_list);
+        if (pl_vlist_append(out, toc_list) != 0)
+            pl_lay_fail(L, PL_ENOMEM);
+        pl_vlist_free(toc_list);
+        pl_vlist_newpage(out);
+    }
+    if (pl_vlist_append(out, &rest) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
+    pl_vlist_free(&rest);
+}
+
+void pl_acuerdo_layout(pl_lay *L, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    const pl_node *root = L->doc->root;
+    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
+    L->size = S->body_size;
+    L->align = PL_ALIGN_JUSTIFY;
+
+    const pl_node *meta = pl_node_child(root, PL_N_METADATA);
+    const pl_node *num = meta ? pl_node_child(meta, PL_N_NUMBER) : NULL;
+    const char *number = num ? pl_lay_plain(L, num) : "";
+
+    /* title */
+    const pl_node *title = pl_node_child(root, PL_N_TITLE);
+    pl_buf ab = PL_BUF_INIT;
+    pl_buf_printf(&ab, "Acuerdo %s", number);
+    char *atitle = pl_arena_strdup(L->arena, ab.data ? ab.data : "Acuerdo");
+    pl_buf_free(&ab);
+    int anchor = pl_ts_anchor_new(L->ts, atitle, 0, 0);
+    pl_vlist_anchor(out, anchor);
+    if (title) {
+        L->bold = 1;
+        size_t n;
+        pl_run *r = pl_lay_runs(L, title, S->body_font, S->body_size, &n);
+        L->bold = 0;
+        pl_lay_para(L, r, n, x, w, PL_ALIGN_JUSTIFY, S->body_size, S->body_leading, 0, out);
+        pl_vlist_glue(out, S->body_size);
+    }
+    const pl_node *pre = pl_node_child(root, PL_N_PREAMBLE);
+    if (pre)
+        pl_lay_blocks(L, pre, x, w, 1, S->body_size, out);
+
+    const pl_node *cons = pl_node_child(root, PL_N_CONSIDERANDOS);
+    if (cons) {
+        int a = pl_ts_anchor_new(L->ts, "Considerando", 1, 0);
+        pl_vlist_anchor(out, a);
+        centered_heading(L, "CONSIDERANDO", S->body_size, out);
+        int k = 0;
+        for (const pl_node *c = cons->first; c; c = c->next) {
+            if (c->type != PL_N_CONSIDERANDO)
+                continue;
+            k++;
+            const char *given = pl_node_attr(c, "numero");
+            char lab[32];
+            snprintf(lab, sizeof lab, "%s. ", given ? given : "");
+            if (!given)
+                snprintf(lab, sizeof lab, "%d. ", k);
+            pl_run lead = pl_lay_text(L, lab, S->body_font, S->body_size);
+            lead_blocks(L, c, &lead, 1, out);
+        }
+    }
+    const pl_node *fund = pl_node_child(root, PL_N_FUNDAMENTO);
+    if (fund)
+        pl_lay_blocks(L, fund, x, w, 1, S->body_size, out);
+
+    const pl_node *puntos = pl_node_child(root, PL_N_PUNTOS);
+    if (puntos) {
+        int a = pl_ts_anchor_new(L->ts, "Acuerdo", 1, 0);
+        pl_vlist_anchor(out, a);
+        centered_heading(L, "ACUERDO", S->body_size, out);
+        size_t count = pl_node_count(puntos, PL_N_PUNTO);
+        int k = 0;
+        for (const pl_node *c = puntos->first; c; c = c->next) {
+            if (c->type != PL_N_PUNTO)
+                continue;
+            const char *given = pl_node_attr(c, "ordinal");
+            const char *ord = given ? given
+                              : count == 1 ? "ÚNICO"
+                              : (size_t)k < sizeof ordinals / sizeof ordinals[0] ? ordinals[k]
+                                                                                  : "—";
+            k++;
+            char lab[64];
+            snprintf(lab, sizeof lab, "%s. ", ord);
+            pl_run lead = pl_lay_text(L, lab, pl_font_style(S->body_font, 1, 0), S->body_size);
+            lead_blocks(L, c, &lead, 1, out);
+        }
+    }
+    const pl_node *cert = pl_node_child(root, PL_N_CERTIFICATION);
+    if (cert) {
+        pl_vlist_glue(out, S->par_space);
+        pl_lay_blocks(L, cert, x, w, 1, S->body_size, out);
+        /* the glue after the last paragraph must not allow a break */
+        while (out->n > 0 && out->items[out->n - 1].kind == PL_V_GLUE)
+            out->n--;
+    }
+    const pl_node *firmas = pl_node_child(root, PL_N_SIGNATURES);
+    if (firmas)
+        signatures(L, firmas, out);
+
+    for (const pl_node *c = root->first; c && L->status == PL_OK; c = c->next)
+        if (c->type == PL_N_ANNEX)
+            annex(L, c, out);
+}
+
+void pl_acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n)
+{
+    (void)i;
+    (void)n;
+    const pl_style *S = L->st;
+    const pl_node *meta = pl_node_child(L->doc->root, PL_N_METADATA);
+    const pl_node *org = meta ? pl_node_child(meta, PL_N_BODY_ORGAN) : NULL;
+    const pl_node *num = meta ? pl_node_child(meta, PL_N_NUMBER) : NULL;
+    const char *organ = org ? pl_node_attr(org, "corto") : NULL;
+    if (organ == NULL)
+        organ = "Consejo Nacional";
+    const char *number = num ? pl_lay_plain(L, num) : "";
+    float right = S->page_w - S->margin_r;
+    pl_op op;
+    /* header: body and number, right-aligned, and a rule */
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_FIELD;
+    op.font = S->head_bold;
+    op.size = 9;
+    op.x = right;
+    op.y = 52;
+    op.w = 2;
+    op.text = organ;
+    op.len = strlen(organ);
+    pl_page_op(p, &op);
+    op.y = 64;
+    op.text = number;
+    op.len = strlen(number);
+    pl_page_op(p, &op);
+    static const char *sys1 = "SISTEMA NACIONAL DE TRANSPARENCIA";
+    static const char *sys2 = "ACCESO A LA INFORMACIÓN PÚBLICA Y PROTECCIÓN DE DATOS PERSONALES";
+    op.font = S->head_bold;
+    op.size = 7.5f;
+    op.x = S->margin_l;
+    op.y = 52;
+    op.w = 0;
+    op.text = sys1;
+    op.len = strlen(sys1);
+    op.gray = 0.3f;
+    pl_page_op(p, &op);
+    op.font = S->head_font;
+    op.size = 5.5f;
+    op.y = 60;
+    op.text = sys2;
+    op.len = strlen(sys2);
+    pl_page_op(p, &op);
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_LINE;
+    op.x = S->margin_l;
+    op.y = 72;
+    op.w = S->page_w - S->margin_l - S->margin_r;
+    op.lw = 0.6f;
+    op.gray = 0.3f;
+    pl_page_op(p, &op);
+    /* footer */
+    static const char *pg = "Página {n} de {N}";
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_FIELD;
+    op.font = S->head_font;
+    op.size = 8.5f;
+    op.x = S->page_w / 2;
+    op.y = S->page_h - 40;
+    op.w = 1;
+    op.text = pg;
+    op.len = strlen(pg);
+    pl_page_op(p, &op);
+}

@@ -1,0 +1,135 @@
+/* render: load fonts, lay out, paginate, decorate, draw, save. See
+ * render.h. */
+#include "render.h"
+
+#include "../src/pdf/pdf.h"
+#include "../src/util/buf.h"
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Spanish hyphenation patterns: our copy first, then Debian's hyphen-es. */
+static const char *hyphen_dict(const char *datadir, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/hyphen/hyph_es.dic", datadir);
+    if (access(buf, R_OK) == 0)
+        return buf;
+    static const char *sys[] = {"/usr/share/hyphen/hyph_es_MX.dic",
+                                "/usr/share/hyphen/hyph_es_ES.dic",
+                                "/usr/share/hyphen/hyph_es.dic"};
+    for (size_t i = 0; i < sizeof sys / sizeof sys[0]; i++)
+        if (access(sys[i], R_OK) == 0)
+            return sys[i];
+    return NULL;
+}
+
+/* Midnight UTC of an AAAA-MM-DD date, or -1. */
+static long long date_epoch(const char *s)
+{
+    int y, m, d;
+    if (s == NULL || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    /* days from civil (Howard Hinnant's algorithm) */
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + (long long)doe - 719468;
+    return days * 86400;
+}
+
+pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const char *out_path,
+                         pl_diags *diags, pl_render_stats *stats)
+{
+    pl_status st = PL_OK;
+    pl_pdf *pdf = NULL;
+    pl_ts *ts = NULL;
+    pl_vlist body = {0};
+    pl_buf fontdir = PL_BUF_INIT;
+    size_t errors_before = pl_diags_count(diags, PL_SEV_ERROR);
+
+    if (doc->kind != PL_KIND_ACUERDO)
+        return PL_EINTERNAL;
+    const pl_style *S = &pl_acuerdo_style;
+
+    if (pl_buf_printf(&fontdir, "%s/fonts", opts->datadir) != 0) {
+        st = PL_ENOMEM;
+        goto done;
+    }
+    st = pl_pdf_new(fontdir.data, &pdf);
+    if (st != PL_OK) {
+        pl_diags_add(diags, doc->path, 0, 0, PL_SEV_ERROR, "IO-004", NULL,
+                     "no se pudo cargar la fuente %s",
+                     pl_pdf_error_detail(pdf) ? pl_pdf_error_detail(pdf) : fontdir.data);
+        goto done;
+    }
+    char hy[4096];
+    pl_ts_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.metrics = pl_pdf_metrics(pdf);
+    cfg.hyphen_dict = hyphen_dict(opts->datadir, hy, sizeof hy);
+    cfg.doc = doc;
+    cfg.diags = diags;
+    ts = pl_ts_new(&cfg);
+    if (ts == NULL) {
+        st = PL_ENOMEM;
+        goto done;
+    }
+    pl_lay L;
+    memset(&L, 0, sizeof L);
+    L.ts = ts;
+    L.doc = doc;
+    L.st = S;
+    L.arena = pl_ts_arena(ts);
+    pl_acuerdo_layout(&L, &body);
+    PL_CHECK(L.status);
+    if (pl_diags_count(diags, PL_SEV_ERROR) > errors_before && !opts->draft) {
+        st = PL_EDOC; /* e.g. a character the font lacks: no file */
+        goto done;
+    }
+    pl_page_geom g;
+    memset(&g, 0, sizeof g);
+    g.width = S->page_w;
+    g.height = S->page_h;
+    g.top = S->margin_t;
+    g.bottom = S->margin_b;
+    g.note_sep = 10;
+    g.note_gap = 2;
+    g.rule_x = S->margin_l;
+    g.rule_w = 150;
+    PL_CHECK(pl_ts_paginate(ts, &body, &g));
+    size_t np = pl_ts_page_count(ts);
+    for (size_t i = 0; i < np; i++)
+        pl_acuerdo_decorate(&L, pl_ts_page(ts, i), i, np);
+    PL_CHECK(L.status);
+
+    const pl_node *meta = pl_node_child(doc->root, PL_N_METADATA);
+    const pl_node *title = pl_node_child(doc->root, PL_N_TITLE);
+    const pl_node *num = meta ? pl_node_child(meta, PL_N_NUMBER) : NULL;
+    const pl_node *org = meta ? pl_node_child(meta, PL_N_BODY_ORGAN) : NULL;
+    const pl_node *date = meta ? pl_node_child(meta, PL_N_DATE) : NULL;
+    pl_pdf_info info;
+    memset(&info, 0, sizeof info);
+    info.title = title ? pl_lay_plain(&L, title) : NULL;
+    info.subject = num ? pl_lay_plain(&L, num) : NULL;
+    info.author = org ? pl_lay_plain(&L, org) : NULL;
+    info.keywords = "acuerdo, Sistema Nacional de Transparencia";
+    info.epoch = opts->source_date_epoch >= 0 ? opts->source_date_epoch
+                 : date ? date_epoch(pl_lay_plain(&L, date)) : -1;
+    PL_CHECK(pl_pdf_draw(pdf, ts, S->page_w, S->page_h, &info,
+                         opts->draft ? "BORRADOR — SIN VALIDEZ" : NULL));
+    PL_CHECK(pl_pdf_save(pdf, out_path));
+    if (stats)
+        stats->pages = (int)np;
+done:
+    pl_vlist_free(&body);
+    pl_ts_free(ts);
+    pl_pdf_free(pdf);
+    pl_buf_free(&fontdir);
+    return st;
+}

@@ -1,0 +1,161 @@
+/* rules: helpers shared by the domain rule files — reporting with exact
+ * positions, the walk over text blocks, acuerdo metadata. */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static pl_severity severity_of(const char *rule)
+{
+    const pl_rule_info *info = pl_rules_find(rule);
+    return info ? info->sev : PL_SEV_ERROR;
+}
+
+static void vreport(pl_diags *diags, const pl_doc *doc, const char *rule, int line,
+                    int col, const pl_node *at, const char *fmt, va_list ap)
+{
+    pl_buf xp = PL_BUF_INIT;
+    const char *xpath = NULL;
+    if (at != NULL) {
+        if (pl_node_xpath(at, &xp) == 0)
+            xpath = xp.data;
+        else
+            diags->oom = 1;
+    }
+    pl_diags_vadd(diags, doc->path, line, col, severity_of(rule), rule, xpath, fmt, ap);
+    pl_buf_free(&xp);
+}
+
+void pl_report_at(pl_diags *diags, const pl_doc *doc, const char *rule, int line,
+                  int col, const pl_node *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diags, doc, rule, line, col, at, fmt, ap);
+    va_end(ap);
+}
+
+void pl_report_node(pl_diags *diags, const pl_doc *doc, const char *rule,
+                    const pl_node *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diags, doc, rule, n->line, n->col, n, fmt, ap);
+    va_end(ap);
+}
+
+void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
+                    const pl_node *block, const pl_flat *f, size_t off,
+                    const char *fmt, ...)
+{
+    int line = 0, col = 0;
+    const pl_node *t = NULL;
+    pl_flat_pos(doc, f, off, &line, &col, &t);
+    const pl_node *at = t && t->parent ? t->parent : block;
+    if (line == 0) { /* no text: the block's start tag */
+        line = block->line;
+        col = block->col;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diags, doc, rule, line, col, at, fmt, ap);
+    va_end(ap);
+}
+
+pl_status pl_rules_each_text(const pl_doc *doc, int skip_annexes, pl_text_fn fn, void *ctx)
+{
+    if (doc->root == NULL)
+        return PL_OK;
+    pl_iter it;
+    pl_iter_init(&it, doc->root);
+    while (pl_iter_next(&it) != PL_ITER_DONE) {
+        if (it.ev != PL_ITER_ENTER)
+            continue;
+        const pl_node *n = it.cur;
+        if (n->type == PL_N_METADATA || (skip_annexes && n->type == PL_N_ANNEX)) {
+            pl_iter_skip_children(&it);
+            continue;
+        }
+        if (!pl_node_is_textblock(n))
+            continue;
+        /* Children stay in the walk: a nested block (p in an elemento, a
+         * nota in a p) is not in this block's flat text and gets its own
+         * call. */
+        pl_flat f;
+        if (pl_flat_build(n, 0, &f) != 0) {
+            pl_flat_free(&f);
+            return PL_ENOMEM;
+        }
+        pl_status st = f.len > 0 ? fn(doc, n, &f, ctx) : PL_OK;
+        pl_flat_free(&f);
+        if (st != PL_OK)
+            return st;
+    }
+    return PL_OK;
+}
+
+int pl_rules_inside(const pl_node *t, const pl_node *block, pl_node_type type)
+{
+    for (const pl_node *p = t ? t->parent : NULL; p != NULL && p != block; p = p->parent)
+        if (p->type == type)
+            return 1;
+    return 0;
+}
+
+void pl_rules_acuerdo_meta(const pl_doc *doc, pl_acuerdo_meta *m)
+{
+    memset(m, 0, sizeof *m);
+    if (doc->root == NULL)
+        return;
+    m->metadatos = pl_node_child(doc->root, PL_N_METADATA);
+    if (m->metadatos == NULL)
+        return;
+    m->organo = pl_node_child(m->metadatos, PL_N_BODY_ORGAN);
+    m->sesion = pl_node_child(m->metadatos, PL_N_SESSION);
+    m->numero = pl_node_child(m->metadatos, PL_N_NUMBER);
+    m->fecha = pl_node_child(m->metadatos, PL_N_DATE);
+}
+
+int pl_rules_parse_iso_date(const char *s, int *y, int *m, int *d)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (s == NULL || strlen(s) != sizeof shape - 1)
+        return -1;
+    for (size_t i = 0; i < sizeof shape - 1; i++) {
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return -1;
+    }
+    *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *m = (s[5] - '0') * 10 + (s[6] - '0');
+    *d = (s[8] - '0') * 10 + (s[9] - '0');
+    return 0;
+}
+
+int pl_rules_doc_year(const pl_doc *doc)
+{
+    pl_acuerdo_meta m;
+    pl_rules_acuerdo_meta(doc, &m);
+    int y, mo, d;
+    if (m.fecha != NULL) {
+        pl_flat f;
+        int ok = pl_flat_build(m.fecha, 0, &f) == 0 &&
+                 pl_rules_parse_iso_date(f.text, &y, &mo, &d) == 0;
+        pl_flat_free(&f);
+        if (ok)
+            return y;
+    }
+    if (m.sesion != NULL &&
+        pl_rules_parse_iso_date(pl_node_attr(m.sesion, "fecha"), &y, &mo, &d) == 0)
+        return y;
+    return 0;
+}
+
+int pl_rules_quote_len(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return (int)len;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return (int)k;
+}

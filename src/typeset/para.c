@@ -1,0 +1,741 @@
+/* typeset: paragraphs. Runs become items (boxes, glue, penalties), with
+ * hyphenation points from libhyphen and break points inside long URLs;
+ * lines are chosen by total fit (Knuth–Plass) for justified text and by
+ * first fit for ragged text. When no set of breaks fits within tolerance,
+ * first fit is used: it never loses text (an unbreakable piece wider than
+ * the line is set overfull). */
+#include "ts_impl.h"
+
+#include "../util/utf8.h"
+
+#include <hyphen.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Knuth–Plass parameters (TeX's defaults, in TeX's units). */
+#define LINE_PENALTY 10
+#define HYPHEN_PENALTY 50
+#define URL_PENALTY 100
+#define FLAGGED_DEMERITS 3000
+#define FITNESS_DEMERITS 100
+#define TOLERANCE_1 2.0
+#define TOLERANCE_2 6.0
+
+/* Words shorter than this (in characters) are never hyphenated. */
+#define MIN_HYPHEN_WORD 5
+/* Pieces shorter than this (characters) are not left on either side. */
+#define MIN_HYPHEN_LEFT 2
+#define MIN_HYPHEN_RIGHT 3
+/* Only tokens at least this long get break points after '/' and '.'. */
+#define MIN_URL_BREAK 24
+/* Longest word handed to libhyphen (bytes); longer ones are not split. */
+#define MAX_HYPHEN_WORD 200
+
+typedef enum { I_BOX, I_GLUE, I_PEN } ikind;
+
+typedef struct item {
+    ikind k;
+    double w, y, z; /* width, stretch, shrink */
+    int penalty, flagged;
+    int run;        /* BOX, PEN (hyphen font): index into runs */
+    size_t off, len; /* BOX: text slice of the run */
+    int trailing_space; /* BOX followed by a space in the source */
+} item;
+
+typedef struct items {
+    item *v;
+    size_t n, cap;
+} items;
+
+static int push(items *it, item x)
+{
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 64;
+        item *v = realloc(it->v, cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        it->v = v;
+        it->cap = cap;
+    }
+    it->v[it->n++] = x;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Glyph coverage                                                      */
+
+static void check_glyphs(pl_ts *ts, const pl_run *r)
+{
+    size_t i = 0;
+    while (i < r->len) {
+        size_t l;
+        uint32_t cp = pl_utf8_decode(r->text + i, r->len - i, &l);
+        if (cp >= 0x20 && cp != 0xA0 && cp != 0x200B &&
+            pl_ts_glyph_missing_once(ts, r->font, cp)) {
+            int line = 0, col = 0;
+            if (r->src && ts->cfg.doc)
+                pl_text_pos(ts->cfg.doc, r->src, r->src_off + i, &line, &col);
+            char ch[5] = {0};
+            pl_utf8_encode(cp, ch);
+            if (ts->cfg.diags)
+                pl_diags_add(ts->cfg.diags, ts->cfg.doc ? ts->cfg.doc->path : NULL,
+                             line, col, PL_SEV_ERROR, "FONT-001", NULL,
+                             "el carácter «%s» (U+%04X) no existe en la fuente del "
+                             "diseño; use otro carácter o cambie la fuente",
+                             ch, (unsigned)cp);
+        }
+        i += l;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenising                                                          */
+
+static double wid(pl_ts *ts, const pl_run *r, size_t off, size_t len)
+{
+    return ts->cfg.metrics.width(ts->cfg.metrics.ctx, r->font, r->text + off, len, r->size);
+}
+
+static int is_letter_byte_start(const char *s, size_t n, size_t i, uint32_t *cp, size_t *l)
+{
+    *cp = pl_utf8_decode(s + i, n - i, l);
+    uint32_t c = *cp;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* Adds box(es) for run r's text [off, off+len): splits at hyphenation
+ * points and URL break points. */
+static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t len,
+                    int hyphenate, items *it)
+{
+    const pl_run *r = &runs[ri];
+    const char *s = r->text + off;
+    /* candidate breaks: positions (byte offsets in s) with a penalty */
+    size_t cuts[64];
+    int flags[64], pens[64];
+    size_t ncut = 0;
+    int is_url = r->uri != NULL || (len >= 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0));
+
+    if (is_url && len >= MIN_URL_BREAK) {
+        for (size_t i = 1; i + 1 < len && ncut < 64; i++) {
+            if ((s[i] == '/' || s[i] == '.' || s[i] == '-' || s[i] == '_' || s[i] == '?' ||
+                 s[i] == '&' || s[i] == '=') &&
+                s[i + 1] != '/' && i >= 8) {
+                cuts[ncut] = i + 1;
+                flags[ncut] = 0;
+                pens[ncut] = URL_PENALTY;
+                ncut++;
+            }
+        }
+    } else if (hyphenate && ts->hyph && len <= MAX_HYPHEN_WORD && !r->nobreak) {
+        /* hyphenate each maximal letter sequence */
+        size_t i = 0;
+        while (i < len) {
+            uint32_t cp;
+            size_t l;
+            if (!is_letter_byte_start(s, len, i, &cp, &l)) {
+                i += l;
+                continue;
+            }
+            size_t start = i;
+            while (i < len && is_letter_byte_start(s, len, i, &cp, &l))
+                i += l;
+            size_t wl = i - start;
+            if (pl_utf8_count(s + start, wl) < MIN_HYPHEN_WORD)
+                continue;
+            /* The letters must reach the end of the word or be followed by
+             * punctuation only: never hyphenate "6º" or inside numbers. */
+            char low[MAX_HYPHEN_WORD + 1];
+            pl_utf8_lower_latin(s + start, wl, low);
+            char hy[MAX_HYPHEN_WORD + 5];
+            char **rep = NULL;
+            int *pos = NULL, *cut = NULL;
+            if (hnj_hyphen_hyphenate2(ts->hyph, low, (int)wl, hy, NULL, &rep, &pos, &cut) == 0) {
+                size_t chars_before = 0;
+                for (size_t k = 0; k + 1 < wl; k++) {
+                    if (((unsigned char)low[k] & 0xC0) != 0x80)
+                        chars_before++;
+                    if (!(hy[k] & 1))
+                        continue;
+                    /* break after byte k: must be a char boundary */
+                    if (((unsigned char)low[k + 1] & 0xC0) == 0x80)
+                        continue;
+                    size_t after = pl_utf8_count(low + k + 1, wl - k - 1);
+                    if (chars_before < MIN_HYPHEN_LEFT || after < MIN_HYPHEN_RIGHT)
+                        continue;
+                    if (ncut < 64) {
+                        cuts[ncut] = start + k + 1;
+                        flags[ncut] = 1;
+                        pens[ncut] = HYPHEN_PENALTY;
+                        ncut++;
+                    }
+                }
+            }
+            if (rep) {
+                for (size_t k = 0; k < wl; k++)
+                    free(rep[k]);
+                free(rep);
+            }
+            free(pos);
+            free(cut);
+        }
+    }
+    size_t prev = 0;
+    for (size_t c = 0; c <= ncut; c++) {
+        size_t end = c < ncut ? cuts[c] : len;
+        if (end > prev) {
+            item b = {I_BOX, wid(ts, r, off + prev, end - prev), 0, 0, 0, 0, ri, off + prev,
+                      end - prev, 0};
+            if (push(it, b) != 0)
+                return -1;
+        }
+        if (c < ncut) {
+            double hw = flags[c] ? wid_str(ts, r, "-") : 0;
+            item p = {I_PEN, hw, 0, 0, pens[c], flags[c], ri, 0, 0, 0};
+            if (push(it, p) != 0)
+                return -1;
+        }
+        prev = end;
+    }
+    return 0;
+}
+
+static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
+                    items *it)
+{
+    if (st->indent > 0) {
+        item b = {I_BOX, st->indent, 0, 0, 0, 0, -1, 0, 0, 0};
+        if (push(it, b) != 0)
+            return -1;
+    }
+    for (size_t ri = 0; ri < n; ri++) {
+        const pl_run *r = &runs[ri];
+        if (r->hard_break) {
+            while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
+                it->n--;
+            item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
+            item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
+            if (push(it, fill) != 0 || push(it, brk) != 0)
+                return -1;
+            continue;
+        }
+        check_glyphs(ts, r);
+        if (r->nobreak || r->note >= 0) {
+            item b = {I_BOX, wid(ts, r, 0, r->len), 0, 0, 0, 0, (int)ri, 0, r->len, 0};
+            if (r->len && push(it, b) != 0)
+                return -1;
+            continue;
+        }
+        size_t i = 0;
+        while (i < r->len) {
+            if (r->text[i] == ' ') {
+                /* collapse with a glue just added */
+                if (it->n > 0 && it->v[it->n - 1].k == I_BOX)
+                    it->v[it->n - 1].trailing_space = 1;
+                double sw = wid_str(ts, r, " ");
+                if (it->n > 0 && it->v[it->n - 1].k != I_GLUE) {
+                    item g = {I_GLUE, sw, sw / 2, sw / 3, 0, 0, (int)ri, 0, 0, 0};
+                    if (push(it, g) != 0)
+                        return -1;
+                }
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < r->len && r->text[j] != ' ')
+                j++;
+            if (add_word(ts, runs, (int)ri, i, j - i, st->hyphenate, it) != 0)
+                return -1;
+            i = j;
+        }
+    }
+    /* drop a trailing glue, then finish: fill glue + forced break */
+    while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
+        it->n--;
+    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
+    item end = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
+    if (push(it, fill) != 0 || push(it, end) != 0)
+        return -1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Line breaking                                                       */
+
+typedef struct brk {
+    size_t pos;   /* item index of the break */
+    int line, fitness;
+    double w, y, z; /* totals after the break */
+    double demerits;
+    int prev;     /* index in the node pool */
+    int active;
+} brk;
+
+/* Prefix sums of widths, stretch and shrink. */
+typedef struct sums {
+    double *w, *y, *z;
+} sums;
+
+static int legal(const items *it, size_t i)
+{
+    const item *x = &it->v[i];
+    if (x->k == I_PEN)
+        return x->penalty < PL_INF;
+    if (x->k == I_GLUE)
+        return i > 0 && it->v[i - 1].k == I_BOX;
+    return 0;
+}
+
+/* Totals at the start of a line that follows a break at b: skip glue and
+ * non-forced penalties up to the next box. */
+static void after_break(const items *it, const sums *s, size_t b, double *w, double *y, double *z)
+{
+    size_t i = b;
+    double W = s->w[b], Y = s->y[b], Z = s->z[b];
+    for (; i < it->n; i++) {
+        const item *x = &it->v[i];
+        if (x->k == I_BOX)
+            break;
+        if (x->k == I_PEN && x->penalty <= -PL_INF && i > b)
+            break;
+        if (x->k == I_GLUE) {
+            W += x->w;
+            Y += x->y;
+            Z += x->z;
+        }
+    }
+    *w = W;
+    *y = Y;
+    *z = Z;
+}
+
+static int fitness_of(double r)
+{
+    if (r < -0.5)
+        return 0;
+    if (r <= 0.5)
+        return 1;
+    if (r <= 1)
+        return 2;
+    return 3;
+}
+
+/* Total-fit breaking. Fills breaks[] (item indices, last = end) and
+ * returns the count, 0 when no feasible solution, -1 when out of memory. */
+static long knuth_plass(const items *it, double lw, double tol, size_t **out)
+{
+    sums s;
+    size_t n = it->n;
+    s.w = calloc(n + 1, sizeof(double));
+    s.y = calloc(n + 1, sizeof(double));
+    s.z = calloc(n + 1, sizeof(double));
+    brk *pool = NULL;
+    size_t np = 0, cap = 0;
+    long result = -1;
+    if (!s.w || !s.y || !s.z)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const item *x = &it->v[i];
+        s.w[i + 1] = s.w[i] + (x->k == I_PEN ? 0 : x->w);
+        s.y[i + 1] = s.y[i] + (x->k == I_GLUE ? x->y : 0);
+        s.z[i + 1] = s.z[i] + (x->k == I_GLUE ? x->z : 0);
+    }
+    cap = 64;
+    pool = malloc(cap * sizeof *pool);
+    if (!pool)
+        goto done;
+    pool[np++] = (brk){0, 0, 1, 0, 0, 0, 0, -1, 1};
+    size_t nactive = 1;
+
+    for (size_t b = 0; b < n && nactive > 0; b++) {
+        if (!legal(it, b))
+            continue;
+        const item *x = &it->v[b];
+        double pw = x->k == I_PEN ? x->w : 0;
+        int pen = x->k == I_PEN ? x->penalty : 0;
+        int flagged = x->k == I_PEN && x->flagged;
+        /* best candidate per fitness class */
+        double bestd[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+        int bestp[4] = {-1, -1, -1, -1};
+        for (size_t a = 0; a < np; a++) {
+            brk *A = &pool[a];
+            if (!A->active)
+                continue;
+            /* width of line from A to b (glue at b not included) */
+            double L = s.w[b] - A->w + pw;
+            double r;
+            if (L < lw) {
+                double Y = s.y[b] - A->y;
+                r = Y > 0 ? (lw - L) / Y : INFINITY;
+            } else if (L > lw) {
+                double Z = s.z[b] - A->z;
+                r = Z > 0 ? (lw - L) / Z : -INFINITY;
+            } else {
+                r = 0;
+            }
+            if (r < -1 || pen <= -PL_INF) {
+                A->active = 0;
+                nactive--;
+            }
+            if (r >= -1 && r <= tol) {
+                double bad = 100 * fabs(r) * fabs(r) * fabs(r);
+                double d;
+                if (pen >= 0)
+                    d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + (double)pen * pen;
+                else if (pen > -PL_INF)
+                    d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad) - (double)pen * pen;
+                else
+                    d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
+                const item *ax = A->pos > 0 ? &it->v[A->pos] : NULL;
+                if (flagged && ax && ax->k == I_PEN && ax->flagged)
+                    d += FLAGGED_DEMERITS;
+                int fc = fitness_of(r);
+                if (abs(fc - A->fitness) > 1)
+                    d += FITNESS_DEMERITS;
+                d += A->demerits;
+                if (d < bestd[fc]) {
+                    bestd[fc] = d;
+                    bestp[fc] = (int)a;
+                }
+            }
+        }
+        for (int fc = 0; fc < 4; fc++) {
+            if (bestp[fc] < 0)
+                continue;
+            if (np == cap) {
+                cap *= 2;
+                brk *np2 = realloc(pool, cap * sizeof *pool);
+                if (!np2)
+                    goto done;
+                pool = np2;
+            }
+            brk B = {b, pool[bestp[fc]].line + 1, fc, 0, 0, 0, bestd[fc], bestp[fc], 1};
+            after_break(it, &s, b, &B.w, &B.y, &B.z);
+            pool[np++] = B;
+            nactive++;
+        }
+    }
+    /* best node at the final forced break */
+    int best = -1;
+    double bd = INFINITY;
+    for (size_t a = 0; a < np; a++)
+        if (pool[a].pos == n - 1 && pool[a].demerits < bd) {
+            bd = pool[a].demerits;
+            best = (int)a;
+        }
+    if (best < 0) {
+        result = 0;
+        goto done;
+    }
+    int lines = pool[best].line;
+    size_t *br = malloc((size_t)lines * sizeof *br);
+    if (!br)
+        goto done;
+    for (int k = lines - 1, p = best; k >= 0; k--, p = pool[p].prev)
+        br[k] = pool[p].pos;
+    *out = br;
+    result = lines;
+done:
+    free(s.w);
+    free(s.y);
+    free(s.z);
+    free(pool);
+    return result;
+}
+
+/* First fit: the last legal break that fits, else the first after an
+ * overfull piece. Always succeeds. For ragged text a hyphen is used only
+ * when the line would otherwise be less than two-thirds full. */
+static long first_fit(const items *it, double lw, int ragged, size_t **out)
+{
+    size_t n = it->n, cap = 16, nb = 0;
+    size_t *br = malloc(cap * sizeof *br);
+    if (!br)
+        return -1;
+    size_t i = 0;
+    while (i < n) {
+        /* skip discardables at line start */
+        while (i < n && it->v[i].k != I_BOX && !(it->v[i].k == I_PEN && it->v[i].penalty <= -PL_INF))
+            i++;
+        double w = 0;
+        long last = -1, last_glue = -1;
+        double w_at_glue = 0;
+        size_t j = i;
+        for (; j < n; j++) {
+            const item *x = &it->v[j];
+            if (x->k == I_PEN && x->penalty <= -PL_INF) {
+                last = (long)j;
+                break;
+            }
+            if (legal(it, j)) {
+                double extra = x->k == I_PEN ? x->w : 0;
+                if (w + extra <= lw + 0.01) {
+                    last = (long)j;
+                    if (x->k == I_GLUE) {
+                        last_glue = (long)j;
+                        w_at_glue = w;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (x->k != I_PEN)
+                w += x->w;
+            if (w > lw + 0.01 && last >= 0)
+                break;
+        }
+        if (last < 0) { /* nothing fits: overfull up to the next legal break */
+            for (j = i; j < n && !legal(it, j); j++)
+                ;
+            last = (long)(j < n ? j : n - 1);
+        } else if (ragged && last_glue >= 0 && last != last_glue &&
+                   it->v[last].k == I_PEN && it->v[last].flagged &&
+                   w_at_glue >= lw * 2 / 3) {
+            last = last_glue; /* prefer a whole word when the line is full enough */
+        }
+        if (nb == cap) {
+            cap *= 2;
+            size_t *b2 = realloc(br, cap * sizeof *br);
+            if (!b2) {
+                free(br);
+                return -1;
+            }
+            br = b2;
+        }
+        br[nb++] = (size_t)last;
+        i = (size_t)last + 1;
+        if (it->v[last].k == I_PEN && it->v[last].penalty <= -PL_INF)
+            break;
+    }
+    *out = br;
+    return (long)nb;
+}
+
+/* ------------------------------------------------------------------ */
+/* Setting lines                                                       */
+
+static int emit_text(pl_vlist *out, const pl_run *r, size_t off, size_t len, double x,
+                     double base, int with_space)
+{
+    pl_op op = {0};
+    op.kind = PL_OP_TEXT;
+    op.font = r->font;
+    op.size = r->size;
+    op.x = (float)x;
+    op.y = (float)(base - r->rise);
+    op.text = r->text + off;
+    op.len = len + (with_space && off + len < r->len && r->text[off + len] == ' ' ? 1 : 0);
+    return pl_vlist_op(out, &op);
+}
+
+pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
+                          pl_vlist *out)
+{
+    items it = {0};
+    size_t *br = NULL;
+    pl_status status = PL_ENOMEM;
+    if (tokenize(ts, runs, n, st, &it) != 0)
+        goto done;
+    double lw = st->width;
+    long nl = 0;
+    if (st->align == PL_ALIGN_JUSTIFY) {
+        nl = knuth_plass(&it, lw, TOLERANCE_1, &br);
+        if (nl == 0)
+            nl = knuth_plass(&it, lw, TOLERANCE_2, &br);
+    }
+    if (nl == 0)
+        nl = first_fit(&it, lw, st->align != PL_ALIGN_JUSTIFY, &br);
+    if (nl < 0)
+        goto done;
+
+    double base = st->leading * 0.76;
+    size_t start = 0;
+    for (long l = 0; l < nl; l++) {
+        size_t b = br[l];
+        /* skip discardables after the previous break */
+        while (start < b && it.v[start].k != I_BOX)
+            start++;
+        const item *bx = &it.v[b];
+        int last_line = bx->k == I_PEN && bx->penalty <= -PL_INF;
+        /* natural width and glue totals */
+        double W = 0, Y = 0, Z = 0;
+        size_t end = b; /* items [start, end) are on the line */
+        for (size_t k = start; k < end; k++) {
+            const item *x = &it.v[k];
+            if (x->k == I_BOX || x->k == I_GLUE) {
+                W += x->w;
+                if (x->k == I_GLUE && x->y < 1e5) {
+                    Y += x->y;
+                    Z += x->z;
+                }
+            }
+        }
+        /* a trailing glue before the break does not count */
+        size_t e2 = end;
+        while (e2 > start && it.v[e2 - 1].k == I_GLUE) {
+            W -= it.v[e2 - 1].w;
+            if (it.v[e2 - 1].y < 1e5) {
+                Y -= it.v[e2 - 1].y;
+                Z -= it.v[e2 - 1].z;
+            }
+            e2--;
+        }
+        double hyph = (bx->k == I_PEN && bx->flagged) ? bx->w : 0;
+        double total = W + hyph;
+        double ratio = 0, x0 = st->x;
+        if (st->align == PL_ALIGN_JUSTIFY && !last_line) {
+            if (total < lw && Y > 0)
+                ratio = (lw - total) / Y;
+            else if (total > lw && Z > 0)
+                ratio = (lw - total) / Z;
+            if (ratio < -1)
+                ratio = -1;
+        } else if (st->align == PL_ALIGN_CENTER) {
+            x0 += (lw - total) / 2;
+        } else if (st->align == PL_ALIGN_RIGHT) {
+            x0 += lw - total;
+        }
+        if (pl_vlist_box(out, st->leading) < 0)
+            goto done;
+        if (l == 0 && st->label && st->nlabel) {
+            float lwid = pl_ts_runs_width(ts, st->label, st->nlabel);
+            double lx = st->label_left ? st->label_x : st->label_x - lwid;
+            for (size_t k = 0; k < st->nlabel; k++) {
+                const pl_run *r = &st->label[k];
+                if (emit_text(out, r, 0, r->len, lx, base, 0) != 0)
+                    goto done;
+                lx += wid(ts, r, 0, r->len);
+            }
+        }
+        double x = x0;
+        const char *link = NULL;
+        double link_x0 = 0;
+        for (size_t k = start; k < e2; k++) {
+            const item *xi = &it.v[k];
+            if (xi->k == I_GLUE) {
+                double g = xi->w + (ratio >= 0 ? ratio * xi->y : ratio * xi->z);
+                if (xi->y >= 1e5)
+                    g = 0;
+                x += g;
+                continue;
+            }
+            if (xi->k != I_BOX)
+                continue;
+            if (xi->run >= 0) {
+                const pl_run *r = &runs[xi->run];
+                /* merge with following boxes of the same run split only by
+                 * unused hyphen/URL penalties */
+                size_t len = xi->len;
+                double w = xi->w;
+                size_t k2 = k;
+                while (k2 + 2 < e2 && it.v[k2 + 1].k == I_PEN && it.v[k2 + 2].k == I_BOX &&
+                       it.v[k2 + 2].run == xi->run && it.v[k2 + 2].off == xi->off + len) {
+                    len += it.v[k2 + 2].len;
+                    w += it.v[k2 + 2].w;
+                    k2 += 2;
+                }
+                int space = it.v[k2].trailing_space && k2 + 1 < e2;
+                if (emit_text(out, r, xi->off, len, x, base, space) != 0)
+                    goto done;
+                if (r->note >= 0 && pl_vlist_note(out, r->note) != 0)
+                    goto done;
+                /* link rectangles: one per line per link */
+                if (r->uri != link) {
+                    if (link) {
+                        pl_op op = {0};
+                        op.kind = PL_OP_URI;
+                        op.x = (float)link_x0;
+                        op.y = 0;
+                        op.w = (float)(x - link_x0);
+                        op.h = (float)st->leading;
+                        op.uri = link;
+                        if (pl_vlist_op(out, &op) != 0)
+                            goto done;
+                    }
+                    link = r->uri;
+                    link_x0 = x;
+                }
+                x += w;
+                k = k2;
+            } else {
+                x += xi->w;
+            }
+        }
+        if (hyph > 0) {
+            const pl_run *r = &runs[bx->run];
+            pl_op op = {0};
+            op.kind = PL_OP_TEXT;
+            op.font = r->font;
+            op.size = r->size;
+            op.x = (float)x;
+            op.y = (float)(base - r->rise);
+            op.text = "-";
+            op.len = 1;
+            if (pl_vlist_op(out, &op) != 0)
+                goto done;
+            ts->hyphenated_lines++;
+            x += hyph;
+        }
+        if (link) {
+            pl_op op = {0};
+            op.kind = PL_OP_URI;
+            op.x = (float)link_x0;
+            op.w = (float)(x - link_x0);
+            op.h = (float)st->leading;
+            op.uri = link;
+            if (pl_vlist_op(out, &op) != 0)
+                goto done;
+        }
+        if (total > lw + 0.5)
+            ts->overfull_lines++;
+        /* widow/orphan penalty after this line */
+        if (l + 1 < nl) {
+            int pen = 0;
+            if (l + 1 < st->orphans || nl - (l + 1) < st->widows)
+                pen = PL_INF;
+            if (pl_vlist_penalty(out, pen) != 0)
+                goto done;
+        }
+        start = b + 1;
+    }
+    status = PL_OK;
+done:
+    free(it.v);
+    free(br);
+    return status;
+}
+
+float pl_ts_runs_width(pl_ts *ts, const pl_run *runs, size_t n)
+{
+    double w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += wid(ts, &runs[i], 0, runs[i].len);
+    return (float)w;
+}
+
+float pl_ts_runs_minwidth(pl_ts *ts, const pl_run *runs, size_t n, int hyphenate)
+{
+    items it = {0};
+    pl_para_style st = {0};
+    st.hyphenate = hyphenate;
+    double best = 0, cur = 0;
+    if (tokenize(ts, runs, n, &st, &it) == 0) {
+        for (size_t i = 0; i < it.n; i++) {
+            const item *x = &it.v[i];
+            if (x->k == I_BOX) {
+                cur += x->w;
+            } else {
+                double extra = x->k == I_PEN && x->flagged ? x->w : 0;
+                if (cur + extra > best)
+                    best = cur + extra;
+                cur = 0;
+            }
+        }
+        if (cur > best)
+            best = cur;
+    }
+    free(it.v);
+    return (float)best;
+}
