@@ -350,11 +350,24 @@ static void target_for(const render_cfg *cfg, const char *input, char *out, size
         snprintf(out, n, "%.*s%.*s.pdf", (int)(base - input), input, (int)blen, base);
 }
 
-/* Renders one input; diagnostics to diags. Returns the exit class. */
-static int render_one(const render_cfg *cfg, const char *input, pl_diags *diags)
+/* A render that is refused or fails must not leave an earlier PDF of the
+ * same name looking like its result: the gate's promise is that a PDF
+ * that exists corresponds to a valid document. */
+static void remove_stale(const char *input, const char *target, pl_diags *diags)
 {
-    char target[PATH_MAX];
-    target_for(cfg, input, target, sizeof target);
+    struct stat st;
+    if (stat(target, &st) == 0 && S_ISREG(st.st_mode) && unlink(target) == 0)
+        pl_diags_add(diags, input, 0, 0, PL_SEV_NOTE, "", NULL,
+                     "se eliminó %s, de una composición anterior: ya no corresponde al "
+                     "documento", target);
+}
+
+/* Renders input to target; *written tells whether the file was written
+ * (a draft of a document with errors is). Returns the exit class. */
+static int render_one_to(const render_cfg *cfg, const char *input, const char *target,
+                         pl_diags *diags, int *written)
+{
+    *written = 0;
     pl_doc *doc = NULL;
     pl_status st = pl_load_file(input, datadir, diags, &doc);
     if (st == PL_EDOC)
@@ -384,7 +397,20 @@ static int render_one(const render_cfg *cfg, const char *input, pl_diags *diags)
                      "no se pudo escribir %s: %s", target, pl_status_str(st));
         return EXIT_FAILURE_;
     }
+    *written = 1;
     return has_errors ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/* Renders one input; diagnostics to diags. Returns the exit class. */
+static int render_one(const render_cfg *cfg, const char *input, pl_diags *diags)
+{
+    char target[PATH_MAX];
+    target_for(cfg, input, target, sizeof target);
+    int written;
+    int rc = render_one_to(cfg, input, target, diags, &written);
+    if (!written)
+        remove_stale(input, target, diags);
+    return rc;
 }
 
 static int worse(int a, int b)

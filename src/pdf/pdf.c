@@ -230,7 +230,7 @@ static HPDF_Destination dest_for(HPDF_Page *pages, size_t npages, const pl_ancho
 
 static void draw_watermark(pl_pdf *p, HPDF_Page page, float w, float h, const char *text)
 {
-    float size = 54;
+    float size = 44;
     float tw = text_width(p, PL_F_SANS_BOLD, size, text, strlen(text));
     double ang = atan2(h, w);
     float c = (float)cos(ang), s = (float)sin(ang);
@@ -238,11 +238,12 @@ static void draw_watermark(pl_pdf *p, HPDF_Page page, float w, float h, const ch
     HPDF_ExtGState_SetAlphaFill(gs, 0.35f);
     HPDF_Page_GSave(page);
     HPDF_Page_SetExtGState(page, gs);
+    /* rotate about the page centre, then centre the text on the origin */
+    HPDF_Page_Concat(page, c, s, -s, c, w / 2, h / 2);
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, p->font[PL_F_SANS_BOLD], size);
     HPDF_Page_SetRGBFill(page, 0.80f, 0.10f, 0.10f);
-    float cx = w / 2 - c * tw / 2 + s * size / 3, cy = h / 2 - s * tw / 2 - c * size / 3;
-    HPDF_Page_SetTextMatrix(page, c, s, -s, c, cx, cy);
+    HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, -tw / 2, -size * 0.35f);
     HPDF_Page_ShowText(page, text);
     HPDF_Page_EndText(page);
     HPDF_Page_GRestore(page);

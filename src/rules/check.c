@@ -44,6 +44,33 @@ void pl_report_node(pl_diags *diags, const pl_doc *doc, const char *rule,
     va_end(ap);
 }
 
+/* pl_text_pos stops on the first white-space character of a collapsed run
+ * when the character asked for follows it (model.c, see the report): the
+ * position is then that of the line break or indentation before it. Moves
+ * line:col past such white space to the character itself. */
+static void skip_collapsed_space(const pl_doc *doc, int *line, int *col)
+{
+    const char *s = doc->source;
+    size_t n = doc->source_len, pos = 0;
+    for (int l = 1; l < *line && pos < n; pos++)
+        if (s[pos] == '\n')
+            l++;
+    for (int c = 1; c < *col && pos < n; c++) {
+        pos++;
+        while (pos < n && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos++;
+    }
+    while (pos < n && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')) {
+        if (s[pos] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (s[pos] != '\r') {
+            (*col)++;
+        }
+        pos++;
+    }
+}
+
 void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *block, const pl_flat *f, size_t off,
                     const char *fmt, ...)
@@ -55,6 +82,8 @@ void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
     if (line == 0) { /* no text: the block's start tag */
         line = block->line;
         col = block->col;
+    } else if (off < f->len && f->text[off] != ' ') {
+        skip_collapsed_space(doc, &line, &col);
     }
     va_list ap;
     va_start(ap, fmt);

@@ -274,19 +274,24 @@ pl_status pl_check_ord_001(const pl_doc *doc, pl_diags *diags)
  * (and cannot overflow). */
 #define CONSIDERANDO_MAX 100000
 
-/* Value of a decimal string of digits only, or -1. Sets *canonical when
- * it has no leading zero. */
+/* Value of a string of decimal digits; -1 when it has anything else (or
+ * nothing), -2 when it is larger than CONSIDERANDO_MAX. Sets *canonical
+ * when it has no leading zero. */
 static long parse_decimal(const char *s, int *canonical)
 {
-    size_t n = strlen(s);
-    if (n == 0 || n > 6)
+    size_t n = strlen(s), i = 0;
+    if (n == 0)
         return -1;
-    for (size_t i = 0; i < n; i++)
+    for (i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return -1;
-    *canonical = s[0] != '0';
-    long v = strtol(s, NULL, 10);
-    return v <= CONSIDERANDO_MAX ? v : -1;
+    *canonical = s[0] != '0' || n == 1;
+    for (i = 0; i < n - 1 && s[i] == '0'; i++)
+        ;
+    if (n - i > 6)
+        return -2;
+    long v = strtol(s + i, NULL, 10);
+    return v <= CONSIDERANDO_MAX ? v : -2;
 }
 
 pl_status pl_check_ord_002(const pl_doc *doc, pl_diags *diags)
@@ -316,12 +321,27 @@ pl_status pl_check_ord_002(const pl_doc *doc, pl_diags *diags)
         }
         int canonical = 0;
         long v = parse_decimal(a, &canonical);
+        int q = pl_rules_quote_len(a, strlen(a), VALUE_QUOTE_MAX);
+        if (a[0] == '\0') {
+            pl_report_node(diags, doc, "ORD-002", c,
+                           "el número del considerando %d está vacío: se esperaba «%ld»", k,
+                           expected);
+            expected++;
+            continue;
+        }
+        if (v == -2) {
+            pl_report_node(diags, doc, "ORD-002", c,
+                           "el número de considerando «%.*s» es demasiado grande: "
+                           "se esperaba «%ld»", q, a, expected);
+            expected++;
+            continue;
+        }
         if (v < 1) {
             pl_report_node(diags, doc, "ORD-002", c,
                            "el número de considerando «%.*s» no es un entero positivo: "
-                           "se esperaba «%ld»",
-                           pl_rules_quote_len(a, strlen(a), VALUE_QUOTE_MAX), a, expected);
-            expected++;
+                           "se esperaba «%ld»", q, a, expected);
+            /* "0": the author counts from zero; follow. */
+            expected = v == 0 ? 1 : expected + 1;
             continue;
         }
         if (!canonical) {

@@ -12,6 +12,7 @@ static const pl_rule_info infos[] = {
     {"IO-002", PL_SEV_ERROR, "el archivo excede el tamaño máximo admitido", "carga"},
     {"IO-003", PL_SEV_ERROR, "memoria insuficiente", "carga"},
     {"IO-004", PL_SEV_ERROR, "faltan datos de pleno (esquema, fuente o diseño)", "carga"},
+    {"IO-005", PL_SEV_ERROR, "no se pudo escribir el PDF", "composición"},
     {"KIND-001", PL_SEV_ERROR, "el elemento raíz no nombra un tipo de documento conocido", "carga"},
     {"XML-001", PL_SEV_ERROR, "el archivo no es XML bien formado o no es UTF-8", "carga"},
     {"XML-002", PL_SEV_ERROR, "el documento declara un DTD o entidades (no se admiten)", "carga"},
