@@ -105,6 +105,16 @@ static int is_letter_byte_start(const char *s, size_t n, size_t i, uint32_t *cp,
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
+/* Tokens with digits, slashes or @ are identifiers (agreement numbers,
+ * dates, ordinals like 6º, addresses): never hyphenated. */
+static int is_identifier(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '/' || s[i] == '@' || s[i] == '_')
+            return 1;
+    return 0;
+}
+
 /* Adds box(es) for run r's text [off, off+len): splits at hyphenation
  * points and URL break points. */
 static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t len,
@@ -129,7 +139,8 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
                 ncut++;
             }
         }
-    } else if (hyphenate && ts->hyph && len <= MAX_HYPHEN_WORD && !r->nobreak) {
+    } else if (hyphenate && ts->hyph && len <= MAX_HYPHEN_WORD && !r->nobreak &&
+               !is_identifier(s, len)) {
         /* hyphenate each maximal letter sequence */
         size_t i = 0;
         while (i < len) {

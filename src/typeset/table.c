@@ -15,6 +15,143 @@ typedef struct placed {
     float *y;
 } placed;
 
+/* Rows taller than this may be cut between lines across pages. */
+#define MIN_SPLIT_HEIGHT 90.0f
+/* Most slices per row (a row taller than several pages is pathological). */
+#define MAX_SLICES 256
+/* A cut keeps at least this much of the row on either side. */
+#define MIN_SLICE 18.0f
+
+/* Cut points of row r: heights where no line of any cell crosses. Fills
+ * cuts[1..] (cuts[0] is 0) and returns the number of slices. */
+static int find_cuts(const pl_table *t, const placed *pc, int r, float hr, float *cuts)
+{
+    int n = 1;
+    float last = 0;
+    for (;;) {
+        /* the smallest line bottom past last + MIN_SLICE that no line
+         * crosses */
+        float best = -1;
+        for (size_t i = 0; i < t->ncells; i++) {
+            const pl_cell *c = pc[i].cell;
+            for (size_t k = 0; k < c->content.n; k++) {
+                const pl_vitem *it = &c->content.items[k];
+                if (it->kind != PL_V_BOX || pc[i].row[k] != r)
+                    continue;
+                float cand = pc[i].y[k] + it->height;
+                if (cand < last + MIN_SLICE || cand > hr - MIN_SLICE)
+                    continue;
+                if (best >= 0 && cand >= best)
+                    continue;
+                int crossed = 0;
+                for (size_t j = 0; j < t->ncells && !crossed; j++) {
+                    const pl_cell *d = pc[j].cell;
+                    for (size_t m = 0; m < d->content.n; m++) {
+                        const pl_vitem *jt = &d->content.items[m];
+                        if (jt->kind != PL_V_BOX || pc[j].row[m] != r)
+                            continue;
+                        float y0 = pc[j].y[m], y1 = y0 + jt->height;
+                        if (y0 < cand - 0.01f && y1 > cand + 0.01f) {
+                            crossed = 1;
+                            break;
+                        }
+                    }
+                }
+                if (!crossed)
+                    best = cand;
+            }
+        }
+        if (best < 0 || n >= MAX_SLICES)
+            break;
+        cuts[n++] = best;
+        last = best;
+    }
+    return n;
+}
+
+/* Emits the part [a, b) of row r as one box. */
+static int emit_slice(const pl_table *t, const placed *pc, const float *colx,
+                      pl_table_frag *frag, int r, float a, float b, int first, int last,
+                      int pass, pl_vlist *dst)
+{
+    float hh = b - a;
+    long bi = pl_vlist_box(dst, hh);
+    if (bi < 0)
+        return -1;
+    dst->items[bi].table = frag;
+    dst->items[bi].is_header = r < t->nhead;
+    pl_op op;
+    for (size_t i = 0; i < t->ncells; i++) { /* shading */
+        const pl_cell *c = &t->cells[i];
+        if (c->shade >= 1 || r < c->row || r >= c->row + c->rowspan)
+            continue;
+        memset(&op, 0, sizeof op);
+        op.kind = PL_OP_RECT;
+        op.x = colx[c->col];
+        op.w = colx[c->col + c->colspan] - colx[c->col];
+        op.h = hh;
+        op.gray = c->shade;
+        if (pl_vlist_op(dst, &op) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < t->ncells; i++) { /* content */
+        const pl_cell *c = &t->cells[i];
+        float center = 0;
+        if (c->valign_center && c->rowspan == 1)
+            center = (b - a - (pl_vlist_height(&c->content) + 2 * t->pad)) / 2;
+        for (size_t k = 0; k < c->content.n; k++) {
+            const pl_vitem *it = &c->content.items[k];
+            if (it->kind != PL_V_BOX || pc[i].row[k] != r)
+                continue;
+            float y = pc[i].y[k];
+            if (y < a - 0.01f || y >= b - 0.01f)
+                continue;
+            for (size_t m = 0; m < it->nops; m++) {
+                pl_op cop = c->content.ops[it->op0 + m];
+                cop.y += y - a + center;
+                if (pl_vlist_op(dst, &cop) != 0)
+                    return -1;
+            }
+            if (pass == 0)
+                for (size_t m = 0; m < it->nnotes; m++)
+                    if (pl_vlist_note(dst, c->content.notes[it->note0 + m]) != 0)
+                        return -1;
+        }
+    }
+    if (t->rule <= 0)
+        return 0;
+    for (size_t i = 0; i < t->ncells; i++) { /* borders */
+        const pl_cell *c = &t->cells[i];
+        if (r < c->row || r >= c->row + c->rowspan)
+            continue;
+        float x0 = colx[c->col], x1 = colx[c->col + c->colspan];
+        memset(&op, 0, sizeof op);
+        op.kind = PL_OP_LINE;
+        op.lw = t->rule;
+        op.x = x0;
+        op.h = hh;
+        if (pl_vlist_op(dst, &op) != 0)
+            return -1;
+        op.x = x1;
+        if (pl_vlist_op(dst, &op) != 0)
+            return -1;
+        op.h = 0;
+        op.x = x0;
+        op.w = x1 - x0;
+        if (first && (r == c->row || pass == 1)) {
+            op.y = 0;
+            if (pl_vlist_op(dst, &op) != 0)
+                return -1;
+        }
+        if (last && r == c->row + c->rowspan - 1) {
+            op.y = hh;
+            if (pl_vlist_op(dst, &op) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 pl_status pl_ts_table(pl_ts *ts, const pl_table *t, pl_vlist *out)
 {
     pl_status st = PL_ENOMEM;
@@ -80,87 +217,29 @@ pl_status pl_ts_table(pl_ts *ts, const pl_table *t, pl_vlist *out)
         }
     }
 
-    /* 3. the rows */
+    /* 3. the rows, each as one box or, when tall, as slices cut between
+     * lines so that the row can continue on the next page */
     frag->x = t->x;
     frag->width = t->width;
     frag->continued = t->continued;
     frag->caption_size = t->caption_size;
     for (int r = 0; r < R; r++) {
-        pl_vlist *dst = r < t->nhead ? &frag->head : out;
-        for (int pass = 0; pass < (r < t->nhead ? 2 : 1); pass++) {
-            pl_vlist *v = pass == 0 ? out : &frag->head;
-            if (r < t->nhead)
-                dst = v;
-            long b = pl_vlist_box(dst, h[r]);
-            if (b < 0)
-                goto done;
-            dst->items[b].table = frag;
-            dst->items[b].is_header = r < t->nhead;
-            /* shading */
-            for (size_t i = 0; i < t->ncells; i++) {
-                const pl_cell *c = &t->cells[i];
-                if (c->shade >= 1 || r < c->row || r >= c->row + c->rowspan)
-                    continue;
-                pl_op op = {0};
-                op.kind = PL_OP_RECT;
-                op.x = colx[c->col];
-                op.y = 0;
-                op.w = colx[c->col + c->colspan] - colx[c->col];
-                op.h = h[r];
-                op.gray = c->shade;
-                if (pl_vlist_op(dst, &op) != 0)
+        int is_head = r < t->nhead;
+        float cuts[MAX_SLICES + 1];
+        int ncuts = 0;
+        cuts[ncuts++] = 0;
+        if (!is_head && h[r] > MIN_SPLIT_HEIGHT)
+            ncuts = find_cuts(t, pc, r, h[r], cuts);
+        cuts[ncuts] = h[r];
+        for (int pass = 0; pass < (is_head ? 2 : 1); pass++) {
+            pl_vlist *dst = pass == 0 ? out : &frag->head;
+            for (int sl = 0; sl < ncuts; sl++) {
+                if (emit_slice(t, pc, colx, frag, r, cuts[sl], cuts[sl + 1], sl == 0,
+                               sl == ncuts - 1, pass, dst) != 0)
+                    goto done;
+                if (sl + 1 < ncuts && pl_vlist_penalty(dst, 0) != 0)
                     goto done;
             }
-            /* content */
-            for (size_t i = 0; i < t->ncells; i++) {
-                const pl_cell *c = &t->cells[i];
-                for (size_t k = 0; k < c->content.n; k++) {
-                    const pl_vitem *it = &c->content.items[k];
-                    if (it->kind != PL_V_BOX || pc[i].row[k] != r)
-                        continue;
-                    float dy = pc[i].y[k];
-                    if (c->valign_center && c->rowspan == 1)
-                        dy += (h[r] - (pl_vlist_height(&c->content) + 2 * t->pad)) / 2;
-                    for (size_t m = 0; m < it->nops; m++) {
-                        pl_op op = c->content.ops[it->op0 + m];
-                        op.y += dy;
-                        if (pl_vlist_op(dst, &op) != 0)
-                            goto done;
-                    }
-                    if (pass == 0)
-                        for (size_t m = 0; m < it->nnotes; m++)
-                            if (pl_vlist_note(dst, c->content.notes[it->note0 + m]) != 0)
-                                goto done;
-                }
-            }
-            /* borders */
-            for (size_t i = 0; i < t->ncells; i++) {
-                const pl_cell *c = &t->cells[i];
-                if (r < c->row || r >= c->row + c->rowspan || t->rule <= 0)
-                    continue;
-                float x0 = colx[c->col], x1 = colx[c->col + c->colspan];
-                pl_op op = {0};
-                op.kind = PL_OP_LINE;
-                op.lw = t->rule;
-                op.x = x0; op.y = 0; op.w = 0; op.h = h[r];
-                if (pl_vlist_op(dst, &op) != 0)
-                    goto done;
-                op.x = x1;
-                if (pl_vlist_op(dst, &op) != 0)
-                    goto done;
-                if (r == c->row || (pass == 1)) {
-                    op.x = x0; op.y = 0; op.w = x1 - x0; op.h = 0;
-                    if (pl_vlist_op(dst, &op) != 0)
-                        goto done;
-                }
-                if (r == c->row + c->rowspan - 1) {
-                    op.x = x0; op.y = h[r]; op.w = x1 - x0; op.h = 0;
-                    if (pl_vlist_op(dst, &op) != 0)
-                        goto done;
-                }
-            }
-            if (r < t->nhead && pass == 0)
-                continue;
         }
         if (r + 1 < R) {
             int pen = (r + 1 <= t->nhead) ? PL_INF : 0;

@@ -6,8 +6,14 @@
 
 pl_font pl_font_style(pl_font base, int bold, int italic)
 {
-    if (base == PL_F_SANS || base == PL_F_SANS_BOLD)
+    if (base == PL_F_SANS_BOLD)
+        return PL_F_SANS_BOLD;
+    if (base == PL_F_SANS)
         return bold ? PL_F_SANS_BOLD : PL_F_SANS;
+    if (base == PL_F_SERIF_BOLD || base == PL_F_SERIF_BOLDITALIC)
+        bold = 1;
+    if (base == PL_F_SERIF_ITALIC || base == PL_F_SERIF_BOLDITALIC)
+        italic = 1;
     if (bold && italic)
         return PL_F_SERIF_BOLDITALIC;
     if (bold)
