@@ -90,8 +90,9 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pleno
 	install -m 755 $(BUILD)/pleno $(DESTDIR)$(PREFIX)/bin/pleno
-	cp -R schemas layouts fonts catalogs $(DESTDIR)$(PREFIX)/share/pleno/
-	rm -f $(DESTDIR)$(PREFIX)/share/pleno/layouts/*.c $(DESTDIR)$(PREFIX)/share/pleno/layouts/*.h
+	for d in schemas fonts catalogs; do \
+	    if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(PREFIX)/share/pleno/; fi; \
+	done
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/pleno $(DESTDIR)$(PREFIX)/share/pleno

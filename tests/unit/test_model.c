@@ -518,8 +518,8 @@ static void test_iter_deep(void **state)
     pl_buf xp = PL_BUF_INIT;
     const pl_node *deepest = pl_node_find(p, PL_N_TEXT);
     assert_int_equal(pl_node_xpath(deepest, &xp), 0);
-    assert_int_equal(strncmp(xp.data, "/acuerdo/puntos[1]/punto[1]/p[1]/negrita[1]/negrita[1]", 54),
-                     0);
+    const char *want = "/acuerdo/puntos[1]/punto[1]/p[1]/negrita[1]/negrita[1]/";
+    assert_int_equal(strncmp(xp.data, want, strlen(want)), 0);
     pl_buf_free(&xp);
     pl_doc_free(doc);
     free(src);
@@ -624,7 +624,7 @@ static void test_flat_entities_and_inline(void **state)
     expect_pos(doc, &f, "leen", 19, 35);  /* inside negrita */
     expect_pos(doc, &f, "een", 19, 36);
     expect_pos(doc, &f, " más", 19, 49);  /* the space between </negrita> and <cursiva> */
-    expect_pos(doc, &f, "más", 19, 59);   /* inside cursiva */
+    expect_pos(doc, &f, "más l", 19, 59); /* inside cursiva */
     expect_pos(doc, &f, "s libros", 19, 61);
     expect_pos(doc, &f, "libros", 19, 73);
     expect_pos(doc, &f, ".", 19, 79);
@@ -714,7 +714,7 @@ static void test_flat_linebreak_and_link(void **state)
     assert_string_equal(f.text, "Línea nueva y enlace.");
     expect_pos(doc, &f, "Línea", 24, 10);
     expect_pos(doc, &f, "nueva", 24, 29);
-    expect_pos(doc, &f, "enlace", 24, 69);
+    expect_pos(doc, &f, "enlace", 24, 71);
     pl_flat_pos(doc, &f, f.len - 1, &(int){0}, &(int){0}, NULL); /* node may be NULL */
     pl_flat_free(&f);
 }
