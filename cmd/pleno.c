@@ -6,6 +6,7 @@
 #include "output.h"
 
 #include "../layouts/render.h"
+#include "../src/pdf/pdf.h"
 #include "../src/load/load.h"
 #include "../src/rules/rules.h"
 #include "../src/util/buf.h"
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,8 +634,21 @@ static int cmd_rules(int argc, char **argv)
     return EXIT_CLEAN;
 }
 
+/* An interrupted render must not leave its temporary file behind. */
+static void on_signal(int sig)
+{
+    const char *tmp = pl_pdf_pending_tmp();
+    if (tmp)
+        unlink(tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_FAILURE_;

@@ -11,9 +11,34 @@ static pl_severity severity_of(const char *rule)
     return info ? info->sev : PL_SEV_ERROR;
 }
 
+/* Most diagnostics one rule reports in one document. Placing each one
+ * costs a pass over the source (pl_text_pos counts lines from the top), so
+ * a pathological input with errors everywhere would take quadratic time;
+ * and past a few hundred of one kind a reader learns nothing new. */
+#define RULE_DIAGS_MAX 200
+
+/* How many diagnostics of rule end the sink (a rule's diagnostics are
+ * appended together: the rules run one after another). */
+static size_t trailing_count(const pl_diags *diags, const char *rule)
+{
+    size_t k = 0;
+    while (k < diags->n && strcmp(diags->items[diags->n - 1 - k].rule, rule) == 0)
+        k++;
+    return k;
+}
+
 static void vreport(pl_diags *diags, const pl_doc *doc, const char *rule, int line,
                     int col, const pl_node *at, const char *fmt, va_list ap)
 {
+    size_t done = trailing_count(diags, rule);
+    if (done > RULE_DIAGS_MAX)
+        return; /* the note below is already there */
+    if (done == RULE_DIAGS_MAX) {
+        pl_diags_add(diags, doc->path, line, col, PL_SEV_NOTE, rule, NULL,
+                     "hay más de %d diagnósticos de esta regla en el documento; "
+                     "se omiten los demás", RULE_DIAGS_MAX);
+        return;
+    }
     pl_buf xp = PL_BUF_INIT;
     const char *xpath = NULL;
     if (at != NULL) {
