@@ -19,11 +19,13 @@ void out_text(FILE *f, const pl_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         const pl_diag *g = &d->items[i];
         if (g->line > 0)
-            fprintf(f, "%s:%d:%d: %s: %s [%s]\n", g->file, g->line,
-                    g->col > 0 ? g->col : 1, pl_severity_name(g->sev), g->message, g->rule);
+            fprintf(f, "%s:%d:%d: %s: %s", g->file, g->line, g->col > 0 ? g->col : 1,
+                    pl_severity_name(g->sev), g->message);
         else
-            fprintf(f, "%s: %s: %s [%s]\n", g->file, pl_severity_name(g->sev),
-                    g->message, g->rule);
+            fprintf(f, "%s: %s: %s", g->file, pl_severity_name(g->sev), g->message);
+        if (g->rule && g->rule[0])
+            fprintf(f, " [%s]", g->rule);
+        fputc('\n', f);
     }
 }
 

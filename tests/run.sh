@@ -29,14 +29,18 @@ up=0
 uf=0
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
-    if "$t" >"$out" 2>&1; then
-        up=$((up + 1))
-    else
-        uf=$((uf + 1))
+    if ! "$t" >"$out" 2>&1; then
         cat "$out"
         echo "FALLA: $t"
     fi
-    grep -E '^\[  (PASSED|FAILED)  \]' "$out" | sed "s|^|  $(basename "$t"): |"
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out" | head -n 1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$out" | head -n 1)
+    if [ -z "$p$f" ]; then # crashed before its summary
+        f=1
+    fi
+    up=$((up + ${p:-0}))
+    uf=$((uf + ${f:-0}))
+    echo "  $(basename "$t"): ${p:-0} passed, ${f:-0} failed"
 done
 echo "$up passed, $uf failed" >"$out"
 cat "$out"

@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Parse errors reported per file: after this many the rest are noise. */
-#define MAX_PARSE_ERRORS 20
-
 /* ------------------------------------------------------------------ */
 /* Errors from libxml2                                                 */
 
@@ -30,7 +27,77 @@ typedef struct collector {
     const char *path;
     pl_diags *diags;
     int count;
+    const char *src; /* the raw input, to correct positions */
+    size_t len;
 } collector;
+
+/* Byte offset of (line, col) in src, col counted in characters. */
+static size_t offset_of(const char *src, size_t len, int line, int col)
+{
+    size_t i = 0;
+    for (int l = 1; l < line && i < len; i++)
+        if (src[i] == '\n')
+            l++;
+    for (int c = 1; c < col && i < len && src[i] != '\n'; c++) {
+        i++;
+        while (i < len && ((unsigned char)src[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* libxml2 reports a position just past the offending token; users want
+ * its start. For tag and entity errors, step back to the '<' or '&' on
+ * the same line. */
+static void correct_position(const collector *c, const xmlError *err, int *line, int *col)
+{
+    char want = 0;
+    switch (err->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_GT_REQUIRED:
+        want = '<';
+        break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_NAME_REQUIRED:
+        want = '&';
+        break;
+    case XML_ERR_RESERVED_XML_NAME: {
+        /* "<?xml" not at the start: point at it */
+        const char *p = c->src;
+        for (size_t i = 1; i + 5 <= c->len; i++)
+            if (memcmp(p + i, "<?xml", 5) == 0) {
+                int l = 1;
+                size_t ls = 0;
+                for (size_t k = 0; k < i; k++)
+                    if (p[k] == '\n') {
+                        l++;
+                        ls = k + 1;
+                    }
+                *line = l;
+                *col = (int)pl_utf8_count(p + ls, i - ls) + 1;
+                return;
+            }
+        return;
+    }
+    default:
+        return;
+    }
+    if (*line <= 0 || *col <= 0)
+        return;
+    size_t off = offset_of(c->src, c->len, *line, *col);
+    size_t ls = off;
+    while (ls > 0 && c->src[ls - 1] != '\n')
+        ls--;
+    for (size_t i = off; i > ls; i--) {
+        if (c->src[i - 1] == want) {
+            *col = (int)pl_utf8_count(c->src + ls, i - 1 - ls) + 1;
+            return;
+        }
+    }
+}
 
 static void on_parse_error(void *user, xmlErrorPtr err)
 {
@@ -38,13 +105,24 @@ static void on_parse_error(void *user, xmlErrorPtr err)
     collector *c = ctxt ? ctxt->_private : NULL;
     if (c == NULL || err == NULL || err->level < XML_ERR_ERROR)
         return;
-    if (c->count++ >= MAX_PARSE_ERRORS)
+    /* After the first fatal error libxml2 recovers by guessing, and what
+     * follows is noise about its guesses: report the first only. */
+    if (c->count++ > 0)
         return;
+    int line = err->line, col = err->int2 > 0 ? err->int2 : 0;
+    correct_position(c, err, &line, &col);
     char *msg = pl_schema_translate(err->message ? err->message : "");
-    pl_diags_add(c->diags, c->path, err->line, err->int2 > 0 ? err->int2 : 0,
-                 PL_SEV_ERROR, "XML-001", NULL, "%s",
+    pl_diags_add(c->diags, c->path, line, col, PL_SEV_ERROR, "XML-001", NULL, "%s",
                  msg ? msg : "XML mal formado");
     free(msg);
+    if (err->level == XML_ERR_FATAL)
+        xmlStopParser(ctxt);
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
 }
 
 static xmlParserInputPtr refuse_entity(const char *url, const char *id,
@@ -285,6 +363,7 @@ static pl_status build(builder *b, xmlNodePtr x, pl_node *parent, pl_node **out)
                 return PL_ENOMEM;
             t->type = PL_N_TEXT;
             t->name = "#text";
+            t->cdata = c->type == XML_CDATA_SECTION_NODE;
             t->text = collapse(a, c->content ? (const char *)c->content : "", &t->text_len);
             if (t->text == NULL)
                 return PL_ENOMEM;
@@ -351,7 +430,9 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
     builder b;
     memset(&b, 0, sizeof b);
     *out = NULL;
-    collector col = {path, diags, 0};
+    collector col = {path, diags, 0, data, len};
+    /* the library never prints: libxml2's generic messages go nowhere */
+    xmlSetGenericErrorFunc(NULL, silent);
 
     if (len > PL_MAX_INPUT_BYTES) {
         pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-002", NULL,
@@ -361,6 +442,14 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
     }
     if (len > 0x7fffffff) /* libxml2 takes an int length */
         return PL_ELIMIT;
+
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, "XML-001", NULL,
+                     "el archivo está codificado en UTF-16; pleno sólo lee UTF-8: "
+                     "guárdelo como UTF-8");
+        return PL_EDOC;
+    }
 
     /* A DTD can declare entities (billion laughs, external files): pleno's
      * vocabulary needs none, so any DOCTYPE is refused before parsing. */
@@ -384,6 +473,10 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
     }
     doc->source = copy;
     doc->source_len = len;
+    if (pl_doc_index_lines(doc) != 0) {
+        st = PL_ENOMEM;
+        goto done;
+    }
 
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
@@ -455,8 +548,8 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
         if (want)
             pl_diags_add(diags, path, doc->root->line, doc->root->col, PL_SEV_ERROR,
                          "KIND-001", "/", "el elemento raíz <%s> debe estar en el espacio "
-                         "de nombres %s (tiene %s)", root->name, want,
-                         ns ? ns : "ninguno");
+                         "de nombres %s (%s%s)", root->name, want,
+                         ns ? "declara " : "no declara ninguno", ns ? ns : "");
         else
             pl_diags_add(diags, path, doc->root->line, doc->root->col, PL_SEV_ERROR,
                          "KIND-001", "/", "<%s> no es un tipo de documento de pleno; "

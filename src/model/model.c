@@ -77,6 +77,24 @@ pl_doc *pl_doc_new(const char *path)
     return d;
 }
 
+int pl_doc_index_lines(pl_doc *doc)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < doc->source_len; i++)
+        if (doc->source[i] == '\n')
+            n++;
+    doc->line_starts = pl_arena_alloc(doc->arena, n * sizeof *doc->line_starts);
+    if (doc->line_starts == NULL)
+        return -1;
+    size_t k = 0;
+    doc->line_starts[k++] = 0;
+    for (size_t i = 0; i < doc->source_len; i++)
+        if (doc->source[i] == '\n')
+            doc->line_starts[k++] = i + 1;
+    doc->nlines = n;
+    return 0;
+}
+
 void pl_doc_free(pl_doc *doc)
 {
     if (doc == NULL)
@@ -184,22 +202,29 @@ void pl_iter_init(pl_iter *it, const pl_node *root)
     it->root = root;
     it->cur = NULL;
     it->ev = PL_ITER_DONE;
+    it->started = 0;
+    it->skip = 0;
 }
 
 pl_iter_event pl_iter_next(pl_iter *it)
 {
-    if (it->cur == NULL) {
-        if (it->root == NULL || it->ev == PL_ITER_EXIT)
+    if (!it->started) {
+        it->started = 1;
+        if (it->root == NULL)
             return it->ev = PL_ITER_DONE;
         it->cur = it->root;
         return it->ev = PL_ITER_ENTER;
     }
-    if (it->ev == PL_ITER_ENTER && it->cur->first) {
-        it->cur = it->cur->first;
-        return it->ev = PL_ITER_ENTER;
+    if (it->cur == NULL)
+        return it->ev = PL_ITER_DONE;
+    if (it->ev == PL_ITER_ENTER) {
+        if (it->cur->first && !it->skip) {
+            it->cur = it->cur->first;
+            return it->ev = PL_ITER_ENTER;
+        }
+        it->skip = 0;
+        return it->ev = PL_ITER_EXIT; /* a leaf, or a skipped node */
     }
-    if (it->ev == PL_ITER_ENTER) /* leaf: its EXIT */
-        return it->ev = PL_ITER_EXIT;
     /* after an EXIT */
     if (it->cur == it->root) {
         it->cur = NULL;
@@ -215,10 +240,8 @@ pl_iter_event pl_iter_next(pl_iter *it)
 
 void pl_iter_skip_children(pl_iter *it)
 {
-    /* Pretend the node's EXIT was seen: the next call moves on to its
-     * sibling. The caller gets no EXIT event for a skipped node. */
     if (it->ev == PL_ITER_ENTER)
-        it->ev = PL_ITER_EXIT;
+        it->skip = 1;
 }
 
 /* ---------------------------------------------------------------- */
@@ -432,7 +455,7 @@ void pl_text_pos(const pl_doc *doc, const pl_node *t, size_t off, int *line,
             continue;
         }
         prev_space = 0;
-        if (c == '&') {
+        if (c == '&' && !t->cdata) {
             const char *semi = memchr(raw + i, ';', n - i);
             size_t outlen = 1;
             if (semi && raw[i + 1] == '#') {
@@ -448,15 +471,32 @@ void pl_text_pos(const pl_doc *doc, const pl_node *t, size_t off, int *line,
         produced++;
         i++;
     }
-    /* Skip to the start of the character we stopped at. */
+    /* Stopped inside a run of white space: the position is the first
+     * character after it. */
+    if (prev_space)
+        while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r'))
+            i++;
     size_t pos = t->src_off + i;
     /* line and column of pos */
     int ln = 1;
     size_t line_start = 0;
-    for (size_t k = 0; k < pos; k++) {
-        if (doc->source[k] == '\n') {
-            ln++;
-            line_start = k + 1;
+    if (doc->line_starts && doc->nlines > 0) {
+        size_t lo = 0, hi = doc->nlines; /* last start <= pos */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->line_starts[mid] <= pos)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        ln = (int)lo + 1;
+        line_start = doc->line_starts[lo];
+    } else {
+        for (size_t k = 0; k < pos; k++) {
+            if (doc->source[k] == '\n') {
+                ln++;
+                line_start = k + 1;
+            }
         }
     }
     *line = ln;

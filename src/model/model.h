@@ -89,6 +89,7 @@ struct pl_node {
     size_t text_len;
     /* PL_N_TEXT: where the raw text sits in pl_doc.source. */
     size_t src_off, src_len;
+    int cdata; /* PL_N_TEXT from a CDATA section (no references inside) */
     pl_attr *attrs;
     size_t nattrs;
     pl_node *parent, *first, *last, *next, *prev;
@@ -101,10 +102,16 @@ typedef struct pl_doc {
     const char *path;   /* as given by the user */
     const char *source; /* the whole file, NUL-terminated (arena) */
     size_t source_len;
+    size_t *line_starts; /* byte offset of each line's start (arena) */
+    size_t nlines;
     pl_kind kind;
     const char *ns; /* namespace of the root element, or NULL */
     pl_node *root;
 } pl_doc;
+
+/* Indexes the lines of doc->source (so positions cost O(log n)).
+ * Returns 0, or -1 when out of memory. */
+int pl_doc_index_lines(pl_doc *doc);
 
 /* An empty document owning a new arena; NULL when out of memory. */
 pl_doc *pl_doc_new(const char *path);
@@ -148,10 +155,12 @@ typedef enum pl_iter_event { PL_ITER_DONE = 0, PL_ITER_ENTER, PL_ITER_EXIT } pl_
 typedef struct pl_iter {
     const pl_node *root, *cur;
     pl_iter_event ev;
+    int started, skip;
 } pl_iter;
 
 void pl_iter_init(pl_iter *it, const pl_node *root);
-/* Next event; the node is in it->cur. Text nodes get ENTER and EXIT too. */
+/* Next event; the node is in it->cur. Text nodes get ENTER and EXIT too.
+ * After PL_ITER_DONE every call returns PL_ITER_DONE. */
 pl_iter_event pl_iter_next(pl_iter *it);
 /* After an ENTER, skip the node's children (the next event is its EXIT). */
 void pl_iter_skip_children(pl_iter *it);

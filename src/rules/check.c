@@ -51,15 +51,6 @@ static void vreport(pl_diags *diags, const pl_doc *doc, const char *rule, int li
     pl_buf_free(&xp);
 }
 
-void pl_report_at(pl_diags *diags, const pl_doc *doc, const char *rule, int line,
-                  int col, const pl_node *at, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(diags, doc, rule, line, col, at, fmt, ap);
-    va_end(ap);
-}
-
 void pl_report_node(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *n, const char *fmt, ...)
 {
@@ -100,6 +91,8 @@ void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *block, const pl_flat *f, size_t off,
                     const char *fmt, ...)
 {
+    if (trailing_count(diags, rule) > RULE_DIAGS_MAX)
+        return; /* capped: do not pay for the position */
     int line = 0, col = 0;
     const pl_node *t = NULL;
     pl_flat_pos(doc, f, off, &line, &col, &t);

@@ -22,19 +22,17 @@ pl_status pl_check_sig_001(const pl_doc *doc, pl_diags *diags);
 /* Reporting                                                         */
 
 /* Adds a diagnostic of rule (its severity comes from the registry) at
- * line:col, with the XPath of node `at` (may be NULL). Failures to
- * allocate set diags->oom. */
-void pl_report_at(pl_diags *diags, const pl_doc *doc, const char *rule,
-                  int line, int col, const pl_node *at, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
-
-/* Same, at element n: its start tag (for problems in attributes). */
+ * element n: its start tag (for problems in attributes), with its XPath.
+ * Failures to allocate set diags->oom. At most a few hundred diagnostics
+ * of one rule are kept per document; a note says when more were left
+ * out. */
 void pl_report_node(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *n, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 /* Same, at byte off of the flat text f of block: the source position of
- * that character and the XPath of the element holding it. */
+ * that character (of the block's start tag when f is empty) and the XPath
+ * of the element holding it. */
 void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *block, const pl_flat *f, size_t off,
                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));

@@ -36,12 +36,12 @@ static void check_punto_ordinals(const pl_doc *doc, pl_diags *diags, const pl_no
     for (const pl_node *p = pl_node_child(puntos, PL_N_PUNTO); p;
          p = pl_node_next_of(p, PL_N_PUNTO)) {
         k++;
+        if (expected > PL_ES_ORDINAL_MAX)
+            return; /* the author's numbering ran past the words we know */
         int want = n == 1 ? PL_ES_UNICO : expected;
         char wname[PL_ES_ORDINAL_SIZE], prev[PL_ES_ORDINAL_SIZE];
         ordinal_name(want, wname);
         const char *ord = pl_node_attr(p, "ordinal");
-        if (expected > PL_ES_ORDINAL_MAX)
-            return;
         if (ord == NULL) {
             pl_report_node(diags, doc, "ORD-001", p,
                            "al punto %d le falta el ordinal (los demás puntos lo tienen): "
@@ -210,6 +210,10 @@ static pl_status scan_refs(const pl_doc *doc, const pl_node *block, const pl_fla
         int vals[REF_LIST_MAX];
         for (;;) {
             int v = read_ordinal(s, n, i, &end);
+            /* "un punto único de contacto": in lower case, único is an
+             * adjective, not the name of a punto. */
+            if (v == PL_ES_UNICO && (s[i] == 'u' || (s[i] == '\xC3' && s[i + 1] == '\xBA')))
+                v = 0;
             if (v == 0)
                 break;
             offs[count] = i;

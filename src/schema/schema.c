@@ -16,6 +16,9 @@
 /* Schema errors reported per document: after this many the rest are
  * usually consequences of the first ones. */
 #define MAX_SCHEMA_ERRORS 50
+/* Values quoted in messages are cut to this many bytes: a 300 KB attribute
+ * should not make a 300 KB diagnostic. */
+#define MAX_QUOTED 40
 
 static const struct {
     pl_kind kind;
@@ -89,8 +92,18 @@ static int quoted(const char *msg, const char *after, pl_buf *out)
         return 0;
     const char *q = strchr(p + 1, '\'');
     if (q == NULL)
-        return 0;
-    tidy(out, p + 1, (size_t)(q - p - 1));
+        q = p + strlen(p); /* libxml2 cut a long message: use what there is */
+    size_t n = (size_t)(q - p - 1);
+    if (n > MAX_QUOTED) {
+        /* keep whole UTF-8 characters */
+        n = MAX_QUOTED;
+        while (n > 0 && ((unsigned char)p[1 + n] & 0xC0) == 0x80)
+            n--;
+        tidy(out, p + 1, n);
+        pl_buf_puts(out, "…");
+    } else {
+        tidy(out, p + 1, n);
+    }
     return 1;
 }
 
@@ -101,8 +114,15 @@ static char *expected_list(const char *msg)
     if (p == NULL)
         return NULL;
     p += strlen("Expected is");
+    int one_of = 0;
     while (*p == ' ' || *p == '(' || *p == ':')
         p++;
+    if (strncmp(p, "one of", 6) == 0) {
+        one_of = 1;
+        p += 6;
+        while (*p == ' ' || *p == '(')
+            p++;
+    }
     const char *end = p + strlen(p);
     while (end > p && (end[-1] == '\n' || end[-1] == '.' || end[-1] == ' ' ||
                        end[-1] == ')'))
@@ -112,6 +132,8 @@ static char *expected_list(const char *msg)
     tidy(&t, p, (size_t)(end - p));
     /* a, b, c -> «a», «b», «c» */
     const char *s = t.data ? t.data : "";
+    if (one_of)
+        pl_buf_puts(&b, "uno de ");
     pl_buf_puts(&b, "«");
     for (; *s; s++) {
         if (*s == ',' ) {
@@ -157,7 +179,8 @@ char *pl_schema_translate(const char *msg)
         pl_buf_printf(&out, "a <%s> le falta el atributo obligatorio «%s»", el,
                       tmp.data ? tmp.data : "");
         pl_buf_free(&tmp);
-    } else if (strstr(msg, "is not an element of the set")) {
+    } else if (strstr(msg, "is not an element of the set") ||
+               strstr(msg, "[facet 'enumeration'] The value '")) {
         pl_buf v = PL_BUF_INIT;
         quoted(msg, "The value", &v);
         const char *set = strstr(msg, "of the set {");
@@ -188,8 +211,8 @@ char *pl_schema_translate(const char *msg)
     } else if (strstr(msg, "is not a valid value of the atomic type") ||
                strstr(msg, "is not a valid value of the local atomic type")) {
         pl_buf v = PL_BUF_INIT;
-        const char *p = strchr(msg, ':');
-        quoted(p ? p : msg, NULL, &v);
+        const char *p = strstr(msg, "': '");
+        quoted(p ? p + 2 : msg, NULL, &v);
         const char *kind = strstr(msg, "positiveInteger") ? " (se esperaba un número entero positivo)"
                          : strstr(msg, "anyURI") ? " (se esperaba una dirección URI)"
                          : "";
@@ -214,8 +237,20 @@ char *pl_schema_translate(const char *msg)
                           "(abierta en la línea %d)", close, open, line);
         else
             pl_buf_puts(&out, "etiquetas de apertura y cierre no corresponden");
+    } else if (strstr(msg, "Premature end of data in tag ")) {
+        char tag[128] = "";
+        int line = 0;
+        const char *p = strstr(msg, "in tag ") + 7;
+        if (sscanf(p, "%127s line %d", tag, &line) == 2)
+            pl_buf_printf(&out, "el documento termina antes de cerrar <%s> (abierta en la "
+                          "línea %d)", tag, line);
+        else
+            pl_buf_puts(&out, "el documento termina antes de cerrar todos sus elementos");
     } else if (strstr(msg, "Premature end of data") || strstr(msg, "EndTag: '</' not found")) {
         pl_buf_puts(&out, "el documento termina antes de cerrar todos sus elementos");
+    } else if (strstr(msg, "XML declaration allowed only at the start")) {
+        pl_buf_puts(&out, "la declaración <?xml …?> debe ir al principio del archivo, sin "
+                    "líneas ni espacios antes");
     } else if (strstr(msg, "Input is not proper UTF-8") ||
                strstr(msg, "Char 0x") ||
                strstr(msg, "invalid character")) {

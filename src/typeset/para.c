@@ -515,6 +515,11 @@ static long first_fit(const items *it, double lw, int ragged, size_t **out)
             }
             br = b2;
         }
+        /* a break at the paragraph's fill glue would leave an empty last
+         * line: break at the final penalty instead */
+        if (it->v[last].k == I_GLUE && (size_t)last + 1 < n && it->v[last + 1].k == I_PEN &&
+            it->v[last + 1].penalty <= -PL_INF)
+            last++;
         br[nb++] = (size_t)last;
         i = (size_t)last + 1;
         if (it->v[last].k == I_PEN && it->v[last].penalty <= -PL_INF)
@@ -596,7 +601,7 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         double hyph = (bx->k == I_PEN && bx->flagged) ? bx->w : 0;
         double total = W + hyph;
         double ratio = 0, x0 = st->x;
-        if (st->align == PL_ALIGN_JUSTIFY && !last_line) {
+        if (st->align == PL_ALIGN_JUSTIFY && (!last_line || total > lw)) {
             if (total < lw && Y > 0)
                 ratio = (lw - total) / Y;
             else if (total > lw && Z > 0)
@@ -650,6 +655,19 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
                 int space = it.v[k2].trailing_space && k2 + 1 < e2;
                 if (emit_text(out, r, xi->off, len, x, base, space) != 0)
                     goto done;
+                if (space && !(xi->off + len < r->len && r->text[xi->off + len] == ' ')) {
+                    /* the space is in the next run: keep it in the text */
+                    pl_op sp = {0};
+                    sp.kind = PL_OP_TEXT;
+                    sp.font = r->font;
+                    sp.size = r->size;
+                    sp.x = (float)(x + w);
+                    sp.y = (float)(base - r->rise);
+                    sp.text = " ";
+                    sp.len = 1;
+                    if (pl_vlist_op(out, &sp) != 0)
+                        goto done;
+                }
                 if (r->note >= 0 && pl_vlist_note(out, r->note) != 0)
                     goto done;
                 /* link rectangles: one per line per link */

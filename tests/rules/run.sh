@@ -191,8 +191,9 @@ for spec in "$@"; do
         title=$(cat "$tmp/cases/$n.title")
         rm -rf "$tmp/work"
         mkdir -p "$tmp/work"
-        if ! build_doc "$tmp/cases/$n.body" "$tmp/work/case.xml"; then
+        if ! build_doc "$tmp/cases/$n.body" "$tmp/work/case.xml" 2> "$tmp/build.err"; then
             echo "FALLA $(basename "$spec") — $title: no se pudo construir el documento"
+            cat "$tmp/build.err"
             fail=$((fail + 1))
             n=$((n + 1))
             continue
