@@ -76,6 +76,39 @@ static void lead_blocks(pl_lay *L, const pl_node *node, const pl_run *lead, size
     }
 }
 
+/* The considerandos ("1. Que …", numbers as written or counted) or the
+ * puntos ("PRIMERO. …" in bold, ÚNICO when alone), under a centred
+ * heading with its own bookmark. */
+static void numbered(pl_lay *L, const pl_node *list, pl_node_type type, const char *mark,
+                     const char *heading, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    int is_punto = type == PL_N_PUNTO;
+    int a = pl_ts_anchor_new(L->ts, mark, 1, 0);
+    pl_vlist_anchor(out, a);
+    centered_heading(L, heading, S->body_size, out);
+    size_t count = pl_node_count(list, type);
+    int k = 0;
+    for (const pl_node *c = list->first; c; c = c->next) {
+        if (c->type != type)
+            continue;
+        const char *given = pl_node_attr(c, is_punto ? "ordinal" : "numero");
+        char lab[64];
+        if (given)
+            snprintf(lab, sizeof lab, "%s. ", given);
+        else if (!is_punto)
+            snprintf(lab, sizeof lab, "%d. ", k + 1);
+        else
+            snprintf(lab, sizeof lab, "%s. ",
+                     count == 1 ? "ÚNICO"
+                     : (size_t)k < sizeof ordinals / sizeof ordinals[0] ? ordinals[k]
+                                                                         : "—");
+        k++;
+        pl_run lead = pl_lay_text(L, lab, pl_font_style(S->body_font, is_punto, 0), S->body_size);
+        lead_blocks(L, c, &lead, 1, out);
+    }
+}
+
 static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
 {
     const pl_style *S = L->st;
@@ -257,50 +290,14 @@ void pl_acuerdo_layout(pl_lay *L, pl_vlist *out)
         pl_lay_blocks(L, pre, x, w, 1, S->body_size, out);
 
     const pl_node *cons = pl_node_child(root, PL_N_CONSIDERANDOS);
-    if (cons) {
-        int a = pl_ts_anchor_new(L->ts, "Considerando", 1, 0);
-        pl_vlist_anchor(out, a);
-        centered_heading(L, "CONSIDERANDO", S->body_size, out);
-        int k = 0;
-        for (const pl_node *c = cons->first; c; c = c->next) {
-            if (c->type != PL_N_CONSIDERANDO)
-                continue;
-            k++;
-            const char *given = pl_node_attr(c, "numero");
-            char lab[32];
-            snprintf(lab, sizeof lab, "%s. ", given ? given : "");
-            if (!given)
-                snprintf(lab, sizeof lab, "%d. ", k);
-            pl_run lead = pl_lay_text(L, lab, S->body_font, S->body_size);
-            lead_blocks(L, c, &lead, 1, out);
-        }
-    }
+    if (cons)
+        numbered(L, cons, PL_N_CONSIDERANDO, "Considerando", "CONSIDERANDO", out);
     const pl_node *fund = pl_node_child(root, PL_N_FUNDAMENTO);
     if (fund)
         pl_lay_blocks(L, fund, x, w, 1, S->body_size, out);
-
     const pl_node *puntos = pl_node_child(root, PL_N_PUNTOS);
-    if (puntos) {
-        int a = pl_ts_anchor_new(L->ts, "Acuerdo", 1, 0);
-        pl_vlist_anchor(out, a);
-        centered_heading(L, "ACUERDO", S->body_size, out);
-        size_t count = pl_node_count(puntos, PL_N_PUNTO);
-        int k = 0;
-        for (const pl_node *c = puntos->first; c; c = c->next) {
-            if (c->type != PL_N_PUNTO)
-                continue;
-            const char *given = pl_node_attr(c, "ordinal");
-            const char *ord = given ? given
-                              : count == 1 ? "ÚNICO"
-                              : (size_t)k < sizeof ordinals / sizeof ordinals[0] ? ordinals[k]
-                                                                                  : "—";
-            k++;
-            char lab[64];
-            snprintf(lab, sizeof lab, "%s. ", ord);
-            pl_run lead = pl_lay_text(L, lab, pl_font_style(S->body_font, 1, 0), S->body_size);
-            lead_blocks(L, c, &lead, 1, out);
-        }
-    }
+    if (puntos)
+        numbered(L, puntos, PL_N_PUNTO, "Acuerdo", "ACUERDO", out);
     const pl_node *cert = pl_node_child(root, PL_N_CERTIFICATION);
     if (cert) {
         pl_vlist_glue(out, S->par_space);

@@ -213,6 +213,17 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
     return 0;
 }
 
+/* Ends a line for good (a forced break or the paragraph's end): drops a
+ * trailing glue, then a fill glue and a forced break. */
+static int end_line(items *it)
+{
+    while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
+        it->n--;
+    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
+    item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
+    return push(it, fill) != 0 || push(it, brk) != 0 ? -1 : 0;
+}
+
 static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
                     items *it)
 {
@@ -224,11 +235,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
     for (size_t ri = 0; ri < n; ri++) {
         const pl_run *r = &runs[ri];
         if (r->hard_break) {
-            while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
-                it->n--;
-            item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
-            item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
-            if (push(it, fill) != 0 || push(it, brk) != 0)
+            if (end_line(it) != 0)
                 return -1;
             continue;
         }
@@ -262,14 +269,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
             i = j;
         }
     }
-    /* drop a trailing glue, then finish: fill glue + forced break */
-    while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
-        it->n--;
-    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
-    item end = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
-    if (push(it, fill) != 0 || push(it, end) != 0)
-        return -1;
-    return 0;
+    return end_line(it);
 }
 
 /* ------------------------------------------------------------------ */
