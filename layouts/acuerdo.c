@@ -279,10 +279,12 @@ void pl_acuerdo_layout(pl_lay *L, pl_vlist *out)
     pl_vlist_anchor(out, anchor);
     if (title) {
         L->bold = 1;
+        L->no_hyphen = 1;
         size_t n;
         pl_run *r = pl_lay_runs(L, title, S->body_font, S->body_size, &n);
-        L->bold = 0;
         pl_lay_para(L, r, n, x, w, PL_ALIGN_JUSTIFY, S->body_size, S->body_leading, 0, out);
+        L->bold = 0;
+        L->no_hyphen = 0;
         pl_vlist_glue(out, S->body_size);
     }
     const pl_node *pre = pl_node_child(root, PL_N_PREAMBLE);

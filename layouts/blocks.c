@@ -197,7 +197,7 @@ void pl_lay_para(pl_lay *L, const pl_run *runs, size_t n, float x, float width, 
     ps.indent = indent;
     ps.leading = leading > 0 ? leading : size * LEADING_FACTOR;
     ps.align = align;
-    ps.hyphenate = 1;
+    ps.hyphenate = !L->no_hyphen;
     ps.orphans = 2;
     ps.widows = 2;
     pl_status st = pl_ts_paragraph(L->ts, runs, n, &ps, out);
@@ -759,6 +759,7 @@ static void lay_section(pl_lay *L, const pl_node *sec, float x, float width, int
         pl_vlist_anchor(out, anchor);
         float hs = level <= 1 ? S->body_size + 4 : level == 2 ? S->body_size + 2 : S->body_size + 0.5f;
         L->bold = 1;
+        L->no_hyphen++;
         size_t n;
         pl_run *r = title ? pl_lay_runs(L, title, level <= 2 ? S->head_bold : S->body_font, hs, &n) : NULL;
         if (r)
@@ -769,6 +770,7 @@ static void lay_section(pl_lay *L, const pl_node *sec, float x, float width, int
             r = pl_lay_runs(L, sub, S->head_font, hs - 2, &n);
             pl_lay_para(L, r, n, x, width, PL_ALIGN_LEFT, hs - 2, 0, 0, out);
         }
+        L->no_hyphen--;
         pl_vlist_penalty(out, PL_INF);
         pl_vlist_glue(out, S->par_space);
     }

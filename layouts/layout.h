@@ -34,6 +34,7 @@ typedef struct pl_lay {
     float size;
     pl_align align;
     int bold, italic;
+    int no_hyphen; /* titles and headings are not hyphenated */
 } pl_lay;
 
 /* Inline content of node (children that are inline) as runs in base font

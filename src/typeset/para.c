@@ -16,7 +16,8 @@
 /* Knuth–Plass parameters (TeX's defaults, in TeX's units). */
 #define LINE_PENALTY 10
 #define HYPHEN_PENALTY 50
-#define URL_PENALTY 100
+#define URL_PENALTY_SLASH 50 /* breaking a URL after '/' reads best */
+#define URL_PENALTY 150       /* after '.', '-', '?', '&', '=' */
 #define FLAGGED_DEMERITS 3000
 #define FITNESS_DEMERITS 100
 #define TOLERANCE_1 2.0
@@ -41,6 +42,9 @@ typedef struct item {
     int run;        /* BOX, PEN (hyphen font): index into runs */
     size_t off, len; /* BOX: text slice of the run */
     int trailing_space; /* BOX followed by a space in the source */
+    int repeat;  /* PEN at a compound's hyphen: the next line repeats it (RAE) */
+    double post; /* PEN with repeat: width added to the start of the next line */
+    int keep;    /* GLUE that must not break (artículo 31, 5 de octubre) */
 } item;
 
 typedef struct items {
@@ -135,18 +139,32 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
                 s[i + 1] != '/' && i >= 8) {
                 cuts[ncut] = i + 1;
                 flags[ncut] = 0;
-                pens[ncut] = URL_PENALTY;
+                pens[ncut] = s[i] == '/' ? URL_PENALTY_SLASH : URL_PENALTY;
                 ncut++;
             }
         }
-    } else if (hyphenate && ts->hyph && len <= MAX_HYPHEN_WORD && !r->nobreak &&
-               !is_identifier(s, len)) {
-        /* hyphenate each maximal letter sequence */
+    } else if (len <= MAX_HYPHEN_WORD && !r->nobreak && !is_identifier(s, len)) {
+        /* hyphenate each maximal letter sequence; a compound may also
+         * break at its own hyphen */
         size_t i = 0;
         while (i < len) {
             uint32_t cp;
             size_t l;
             if (!is_letter_byte_start(s, len, i, &cp, &l)) {
+                if (s[i] == '-' && i > 0 && i + 1 < len && ncut < 64) {
+                    uint32_t c2;
+                    size_t l2, l3;
+                    size_t pv = i - 1;
+                    while (pv > 0 && ((unsigned char)s[pv] & 0xC0) == 0x80)
+                        pv--;
+                    if (is_letter_byte_start(s, len, pv, &c2, &l2) &&
+                        is_letter_byte_start(s, len, i + 1, &c2, &l3)) {
+                        cuts[ncut] = i + 1;
+                        flags[ncut] = 2; /* compound: hyphen kept, repeated */
+                        pens[ncut] = HYPHEN_PENALTY;
+                        ncut++;
+                    }
+                }
                 i += l;
                 continue;
             }
@@ -154,7 +172,7 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
             while (i < len && is_letter_byte_start(s, len, i, &cp, &l))
                 i += l;
             size_t wl = i - start;
-            if (pl_utf8_count(s + start, wl) < MIN_HYPHEN_WORD)
+            if (!hyphenate || !ts->hyph || pl_utf8_count(s + start, wl) < MIN_HYPHEN_WORD)
                 continue;
             /* The letters must reach the end of the word or be followed by
              * punctuation only: never hyphenate "6º" or inside numbers. */
@@ -164,20 +182,19 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
             char **rep = NULL;
             int *pos = NULL, *cut = NULL;
             if (hnj_hyphen_hyphenate2(ts->hyph, low, (int)wl, hy, NULL, &rep, &pos, &cut) == 0) {
-                size_t chars_before = 0;
-                for (size_t k = 0; k + 1 < wl; k++) {
-                    if (((unsigned char)low[k] & 0xC0) != 0x80)
-                        chars_before++;
-                    if (!(hy[k] & 1))
+                /* with a UTF-8 dictionary libhyphen indexes hy[] by
+                 * character: hy[c] odd means a break after character c */
+                size_t nch = pl_utf8_count(low, wl), byte = 0;
+                for (size_t c = 0; c + 1 < nch; c++) {
+                    size_t l2;
+                    pl_utf8_decode(low + byte, wl - byte, &l2);
+                    byte += l2;
+                    if (!(hy[c] & 1))
                         continue;
-                    /* break after byte k: must be a char boundary */
-                    if (((unsigned char)low[k + 1] & 0xC0) == 0x80)
-                        continue;
-                    size_t after = pl_utf8_count(low + k + 1, wl - k - 1);
-                    if (chars_before < MIN_HYPHEN_LEFT || after < MIN_HYPHEN_RIGHT)
+                    if (c + 1 < MIN_HYPHEN_LEFT || nch - (c + 1) < MIN_HYPHEN_RIGHT)
                         continue;
                     if (ncut < 64) {
-                        cuts[ncut] = start + k + 1;
+                        cuts[ncut] = start + byte;
                         flags[ncut] = 1;
                         pens[ncut] = HYPHEN_PENALTY;
                         ncut++;
@@ -198,13 +215,17 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
         size_t end = c < ncut ? cuts[c] : len;
         if (end > prev) {
             item b = {I_BOX, wid(ts, r, off + prev, end - prev), 0, 0, 0, 0, ri, off + prev,
-                      end - prev, 0};
+                      end - prev, 0, 0, 0, 0};
             if (push(it, b) != 0)
                 return -1;
         }
         if (c < ncut) {
-            double hw = flags[c] ? wid_str(ts, r, "-") : 0;
-            item p = {I_PEN, hw, 0, 0, pens[c], flags[c], ri, 0, 0, 0};
+            double hw = wid_str(ts, r, "-");
+            item p = {I_PEN, flags[c] == 1 ? hw : 0, 0, 0, pens[c], flags[c] != 0, ri, 0, 0, 0, 0, 0, 0};
+            if (flags[c] == 2) {
+                p.repeat = 1;
+                p.post = hw;
+            }
             if (push(it, p) != 0)
                 return -1;
         }
@@ -219,16 +240,79 @@ static int end_line(items *it)
 {
     while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
         it->n--;
-    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0};
-    item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0};
+    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
+    item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0, 0, 0, 0};
     return push(it, fill) != 0 || push(it, brk) != 0 ? -1 : 0;
+}
+
+/* The text of the word whose items end just before item `end` (walking
+ * back to the previous glue), or begin at `start` (walking forward), into
+ * buf (lower-cased, at most n - 1 bytes). */
+static void word_text(const items *it, const pl_run *runs, size_t from, int forward, char *buf,
+                      size_t n)
+{
+    size_t a = from, b = from;
+    if (forward) {
+        while (b < it->n && it->v[b].k != I_GLUE)
+            b++;
+    } else {
+        while (a > 0 && it->v[a - 1].k != I_GLUE)
+            a--;
+    }
+    size_t o = 0;
+    for (size_t i = a; i < b; i++) {
+        const item *x = &it->v[i];
+        if (x->k != I_BOX || x->run < 0)
+            continue;
+        const char *t = runs[x->run].text + x->off;
+        for (size_t k = 0; k < x->len && o + 1 < n; k++)
+            buf[o++] = t[k];
+    }
+    buf[o] = '\0';
+    char low[256];
+    pl_utf8_lower_latin(buf, o, low);
+    memcpy(buf, low, o + 1);
+}
+
+static int is_roman(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!strchr("ivxlcdm", *s) && !strchr(",.;:)", *s))
+            return 0;
+    return 1;
+}
+
+/* Marks the glues that must not break: between "artículo", "fracción" …
+ * and their number, and between a number and "de" (5 de octubre). */
+static void keep_together(items *it, const pl_run *runs)
+{
+    static const char *const heads[] = {"artículo", "artículos", "fracción", "fracciones",
+                                        "apartado", "inciso", "párrafo", "numeral", "capítulo",
+                                        "título", "art.", "arts.", "fr.", "frs."};
+    char prev[256], next[256];
+    for (size_t g = 1; g + 1 < it->n; g++) {
+        if (it->v[g].k != I_GLUE || it->v[g - 1].k != I_BOX || it->v[g + 1].k != I_BOX)
+            continue;
+        word_text(it, runs, g, 0, prev, sizeof prev);
+        word_text(it, runs, g + 1, 1, next, sizeof next);
+        int head = 0;
+        for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+            if (strcmp(prev, heads[k]) == 0)
+                head = 1;
+        int next_num = (next[0] >= '0' && next[0] <= '9') || is_roman(next);
+        int prev_num = prev[0] >= '0' && prev[0] <= '9';
+        if ((head && next_num) || (prev_num && strcmp(next, "de") == 0))
+            it->v[g].keep = 1;
+    }
 }
 
 static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
                     items *it)
 {
     if (st->indent > 0) {
-        item b = {I_BOX, st->indent, 0, 0, 0, 0, -1, 0, 0, 0};
+        item b = {I_BOX, st->indent, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
         if (push(it, b) != 0)
             return -1;
     }
@@ -241,7 +325,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
         }
         check_glyphs(ts, r);
         if (r->nobreak || r->note >= 0) {
-            item b = {I_BOX, wid(ts, r, 0, r->len), 0, 0, 0, 0, (int)ri, 0, r->len, 0};
+            item b = {I_BOX, wid(ts, r, 0, r->len), 0, 0, 0, 0, (int)ri, 0, r->len, 0, 0, 0, 0};
             if (r->len && push(it, b) != 0)
                 return -1;
             continue;
@@ -254,7 +338,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
                     it->v[it->n - 1].trailing_space = 1;
                 double sw = wid_str(ts, r, " ");
                 if (it->n > 0 && it->v[it->n - 1].k != I_GLUE) {
-                    item g = {I_GLUE, sw, sw / 2, sw / 3, 0, 0, (int)ri, 0, 0, 0};
+                    item g = {I_GLUE, sw, sw / 2, sw / 3, 0, 0, (int)ri, 0, 0, 0, 0, 0, 0};
                     if (push(it, g) != 0)
                         return -1;
                 }
@@ -269,7 +353,10 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
             i = j;
         }
     }
-    return end_line(it);
+    if (end_line(it) != 0)
+        return -1;
+    keep_together(it, runs);
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -295,7 +382,7 @@ static int legal(const items *it, size_t i)
     if (x->k == I_PEN)
         return x->penalty < PL_INF;
     if (x->k == I_GLUE)
-        return i > 0 && it->v[i - 1].k == I_BOX;
+        return !x->keep && i > 0 && it->v[i - 1].k == I_BOX;
     return 0;
 }
 
@@ -424,6 +511,8 @@ static long knuth_plass(const items *it, double lw, double tol, size_t **out)
             }
             brk B = {b, pool[bestp[fc]].line + 1, fc, 0, 0, 0, bestd[fc], bestp[fc], 1};
             after_break(it, &s, b, &B.w, &B.y, &B.z);
+            if (it->v[b].k == I_PEN && it->v[b].repeat)
+                B.w -= it->v[b].post; /* the next line starts with the repeated hyphen */
             pool[np++] = B;
             nactive++;
         }
@@ -470,7 +559,9 @@ static long first_fit(const items *it, double lw, int ragged, size_t **out)
         /* skip discardables at line start */
         while (i < n && it->v[i].k != I_BOX && !(it->v[i].k == I_PEN && it->v[i].penalty <= -PL_INF))
             i++;
-        double w = 0;
+        double w = (nb > 0 && it->v[br[nb - 1]].k == I_PEN && it->v[br[nb - 1]].repeat)
+                       ? it->v[br[nb - 1]].post
+                       : 0;
         long last = -1, last_glue = -1;
         double w_at_glue = 0;
         size_t j = i;
@@ -598,8 +689,10 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
             }
             e2--;
         }
-        double hyph = (bx->k == I_PEN && bx->flagged) ? bx->w : 0;
-        double total = W + hyph;
+        double hyph = (bx->k == I_PEN && bx->flagged && !bx->repeat) ? bx->w : 0;
+        const item *pb = l > 0 ? &it.v[br[l - 1]] : NULL;
+        double pre = (pb && pb->k == I_PEN && pb->repeat) ? pb->post : 0;
+        double total = W + hyph + pre;
         double ratio = 0, x0 = st->x;
         if (st->align == PL_ALIGN_JUSTIFY && (!last_line || total > lw)) {
             if (total < lw && Y > 0)
@@ -626,6 +719,20 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
             }
         }
         double x = x0;
+        if (pre > 0) { /* RAE: a compound broken at its hyphen repeats it */
+            const pl_run *r = &runs[pb->run];
+            pl_op op = {0};
+            op.kind = PL_OP_TEXT;
+            op.font = r->font;
+            op.size = r->size;
+            op.x = (float)x;
+            op.y = (float)(base - r->rise);
+            op.text = "-";
+            op.len = 1;
+            if (pl_vlist_op(out, &op) != 0)
+                goto done;
+            x += pre;
+        }
         const char *link = NULL;
         double link_x0 = 0;
         for (size_t k = start; k < e2; k++) {

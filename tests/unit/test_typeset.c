@@ -996,10 +996,96 @@ static void test_vlist_helpers(void **state)
     pl_vlist_free(&c); /* twice is fine */
 }
 
+/* Text of each line of v (TEXT ops joined, a space where there is a gap). */
+static int line_texts(const pl_vlist *v, char lines[][128], int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < v->n && n < max; i++) {
+        const pl_vitem *it = &v->items[i];
+        if (it->kind != PL_V_BOX)
+            continue;
+        size_t o = 0;
+        double prev_right = -1e9;
+        for (size_t k = 0; k < it->nops; k++) {
+            const pl_op *op = &v->ops[it->op0 + k];
+            if (op->kind != PL_OP_TEXT)
+                continue;
+            if (prev_right > -1e9 && op->x > prev_right + 0.1 && o > 0 && lines[n][o - 1] != ' ')
+                lines[n][o++] = ' ';
+            for (size_t c = 0; c < op->len && o + 1 < 128; c++)
+                lines[n][o++] = op->text[c];
+            prev_right = op->x + op_width(op);
+        }
+        while (o > 0 && lines[n][o - 1] == ' ')
+            o--;
+        lines[n][o] = '\0';
+        n++;
+    }
+    return n;
+}
+
+/* RAE: a compound broken at its hyphen repeats the hyphen on the next
+ * line. */
+static void test_compound_repeats_hyphen(void **state)
+{
+    fixture *fx = *state;
+    pl_run r = run_of("aaaa teórico-práctico bbbb", 10);
+    pl_para_style st = style_of(PL_ALIGN_LEFT, 0, 70, 10);
+    pl_vlist v = {0};
+    assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &v), PL_OK);
+    char lines[8][128];
+    int n = line_texts(&v, lines, 8);
+    assert_true(n >= 2);
+    assert_string_equal(lines[0], "aaaa teórico-");
+    assert_string_equal(lines[1], "-práctico bbbb");
+    pl_vlist_free(&v);
+}
+
+/* "artículo" never ends a line when its number follows. */
+static void test_articulo_keeps_number(void **state)
+{
+    fixture *fx = *state;
+    pl_run r = run_of("xxxxxxxx artículo 31 yyyy", 10);
+    for (float w = 60; w <= 140; w += 5) {
+        pl_para_style st = style_of(PL_ALIGN_LEFT, 0, w, 10);
+        pl_vlist v = {0};
+        assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &v), PL_OK);
+        char lines[8][128];
+        int n = line_texts(&v, lines, 8);
+        for (int i = 0; i + 1 < n; i++) {
+            size_t l = strlen(lines[i]);
+            assert_false(l >= 9 && strcmp(lines[i] + l - 9, "artículo") == 0);
+        }
+        pl_vlist_free(&v);
+    }
+}
+
+/* A day number stays with "de" (5 de octubre). */
+static void test_date_keeps_de(void **state)
+{
+    fixture *fx = *state;
+    pl_run r = run_of("zzzzzzzzzzzz 5 de octubre de 2017", 10);
+    for (float w = 70; w <= 150; w += 5) {
+        pl_para_style st = style_of(PL_ALIGN_JUSTIFY, 0, w, 10);
+        pl_vlist v = {0};
+        assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &v), PL_OK);
+        char lines[8][128];
+        int n = line_texts(&v, lines, 8);
+        for (int i = 0; i + 1 < n; i++) {
+            size_t l = strlen(lines[i]);
+            assert_false(l >= 2 && strcmp(lines[i] + l - 2, " 5") == 0);
+        }
+        pl_vlist_free(&v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_paragraph_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compound_repeats_hyphen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_articulo_keeps_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_date_keeps_de, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paragraph_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_justified_right_edge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_justified_last_line_in_margin, setup, teardown),
