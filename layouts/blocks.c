@@ -333,32 +333,8 @@ static void lay_list(pl_lay *L, const pl_node *list, float x, float width, int l
             op.y = tmp.items[i].height * 0.76f;
             op.text = r.text;
             op.len = r.len;
-            /* insert the op into box i's range: append to the pool and
-             * move the box's ops to the end if needed */
-            pl_vitem *b = &tmp.items[i];
-            if (b->op0 + b->nops == tmp.nops) {
-                size_t saved_n = tmp.n;
-                tmp.n = i + 1; /* make box i the last so the op attaches */
-                if (pl_vlist_op(&tmp, &op) != 0)
-                    pl_lay_fail(L, PL_ENOMEM);
-                tmp.n = saved_n;
-            } else {
-                /* copy the box's ops to the end, then add the label */
-                size_t n0 = tmp.nops, cnt = b->nops;
-                size_t saved_n = tmp.n;
-                tmp.n = i + 1;
-                size_t first_op = b->op0;
-                b->nops = 0;
-                b->op0 = n0;
-                for (size_t m = 0; m < cnt; m++) {
-                    pl_op cp = tmp.ops[first_op + m];
-                    if (pl_vlist_op(&tmp, &cp) != 0)
-                        pl_lay_fail(L, PL_ENOMEM);
-                }
-                if (pl_vlist_op(&tmp, &op) != 0)
-                    pl_lay_fail(L, PL_ENOMEM);
-                tmp.n = saved_n;
-            }
+            if (pl_vlist_box_op(&tmp, i, &op) != 0)
+                pl_lay_fail(L, PL_ENOMEM);
             break;
         }
         if (pl_vlist_append(out, &tmp) != 0)

@@ -157,19 +157,47 @@ long pl_vlist_box(pl_vlist *v, float h)
     return (long)v->n - 1;
 }
 
+static int grow_ops(pl_vlist *v)
+{
+    if (v->nops < v->capops)
+        return 0;
+    size_t cap = v->capops ? v->capops * 2 : 64;
+    pl_op *n = realloc(v->ops, cap * sizeof *n);
+    if (n == NULL)
+        return -1;
+    v->ops = n;
+    v->capops = cap;
+    return 0;
+}
+
 int pl_vlist_op(pl_vlist *v, const pl_op *op)
 {
-    if (v->nops == v->capops) {
-        size_t cap = v->capops ? v->capops * 2 : 64;
-        pl_op *n = realloc(v->ops, cap * sizeof *n);
-        if (n == NULL)
-            return -1;
-        v->ops = n;
-        v->capops = cap;
-    }
+    if (grow_ops(v) != 0)
+        return -1;
     v->ops[v->nops++] = *op;
     if (v->n > 0 && v->items[v->n - 1].kind == PL_V_BOX)
         v->items[v->n - 1].nops++;
+    return 0;
+}
+
+int pl_vlist_box_op(pl_vlist *v, size_t box, const pl_op *op)
+{
+    pl_vitem *b = &v->items[box];
+    if (b->op0 + b->nops != v->nops) {
+        /* not the last ops in the pool: copy them to the end first */
+        size_t first = b->op0, cnt = b->nops;
+        for (size_t k = 0; k < cnt; k++) {
+            if (grow_ops(v) != 0)
+                return -1;
+            v->ops[v->nops++] = v->ops[first + k];
+        }
+        b = &v->items[box];
+        b->op0 = v->nops - cnt;
+    }
+    if (grow_ops(v) != 0)
+        return -1;
+    v->ops[v->nops++] = *op;
+    v->items[box].nops++;
     return 0;
 }
 

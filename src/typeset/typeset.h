@@ -172,6 +172,9 @@ int pl_vlist_newpage(pl_vlist *v);
  * with pl_vlist_op, which attach to the last box). -1 when out of memory. */
 long pl_vlist_box(pl_vlist *v, float h);
 int pl_vlist_op(pl_vlist *v, const pl_op *op);
+/* Adds an op to box `box` (an index into v->items), wherever it is in the
+ * list; its ops move to the end of the pool when needed. 0 or -1. */
+int pl_vlist_box_op(pl_vlist *v, size_t box, const pl_op *op);
 int pl_vlist_note(pl_vlist *v, int note);
 /* Appends all items of src, moving their ops by (dx, dy) within boxes. */
 int pl_vlist_append(pl_vlist *v, const pl_vlist *src);
