@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "../src/rules/cite.h"
 #include "../src/util/diag.h"
 
 typedef enum { FMT_TEXT, FMT_JSON, FMT_SARIF } out_format;
@@ -15,5 +16,11 @@ void out_text(FILE *f, const pl_diags *d);
 void out_json(FILE *f, const pl_diags *d);
 /* SARIF 2.1.0 with every rule's metadata. */
 void out_sarif(FILE *f, const pl_diags *d);
+
+/* pleno cites: the citations of one document (path as given), as an
+ * aligned table (text) or as objects of a JSON array (json; first says
+ * whether one was printed before, for the commas). */
+void out_cites_text(FILE *f, const char *path, const pl_cites *cs, int header);
+void out_cites_json(FILE *f, const char *path, const pl_cites *cs, int *first);
 
 #endif

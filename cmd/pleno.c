@@ -6,8 +6,10 @@
 #include "output.h"
 
 #include "../layouts/render.h"
+#include "../src/catalog/catalog.h"
 #include "../src/pdf/pdf.h"
 #include "../src/load/load.h"
+#include "../src/rules/cite.h"
 #include "../src/rules/rules.h"
 #include "../src/util/buf.h"
 
@@ -34,6 +36,7 @@ static const char *usage_text =
     "Uso:\n"
     "  pleno check  [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n"
     "  pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] ARCHIVO|CARPETA...\n"
+    "  pleno cites  [--format=text|json] ARCHIVO|CARPETA...\n"
     "  pleno rules  [--format=text|json]\n"
     "  pleno --help | --version\n"
     "\n"
@@ -44,7 +47,8 @@ static const char *check_help =
     "pleno check — valida documentos sin componerlos\n\n"
     "Uso: pleno check [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n\n"
     "Comprueba cada documento: XML bien formado, esquema de su tipo y reglas\n"
-    "del dominio (numeración, fechas, ordinales, firmas). Imprime un\n"
+    "del dominio (numeración, fechas, ordinales, firmas y citas legales, contra\n"
+    "el catálogo de leyes de catalogs/). Imprime un\n"
     "diagnóstico por línea, archivo:línea:columna: error: mensaje [REGLA].\n"
     "Una CARPETA se recorre buscando archivos .xml.\n\n"
     "  --format=text   diagnósticos de una línea (predeterminado)\n"
@@ -68,6 +72,17 @@ static const char *render_help =
     "ejecución fallida o interrumpida no deja archivos a medias. Las fechas\n"
     "del PDF salen del documento o de SOURCE_DATE_EPOCH, nunca del reloj:\n"
     "el mismo documento da el mismo PDF byte a byte.\n";
+
+static const char *cites_help =
+    "pleno cites — lista las citas legales de un documento\n\n"
+    "Uso: pleno cites [--format=text|json] ARCHIVO|CARPETA...\n\n"
+    "Imprime cada cita que encuentra en el texto, normalizada: instrumento\n"
+    "(clave del catálogo de leyes), versión vigente en la fecha del documento,\n"
+    "artículo, apartado, fracciones, incisos y párrafo, y cómo se nombró el\n"
+    "instrumento (nombre, siglas, nombre definido, anáfora…). No revisa nada:\n"
+    "para eso, pleno check.\n\n"
+    "  --format=text   una tabla alineada (predeterminado)\n"
+    "  --format=json   un arreglo JSON, un objeto por cita\n";
 
 static const char *rules_help =
     "pleno rules — lista las reglas y los diagnósticos posibles\n\n"
@@ -115,6 +130,35 @@ static void find_datadir(void)
         }
     }
     snprintf(datadir, sizeof datadir, "%s", PL_DATADIR);
+}
+
+/* ------------------------------------------------------------------ */
+/* The catalogue of laws                                               */
+
+static pl_catalog *catalog;
+
+/* Loads DATADIR/catalogs once per process and gives it to the rules.
+ * On failure the diagnostics (CAT-001, IO-004) go to diags and the
+ * caller exits with 2. */
+static int load_catalog(pl_diags *diags)
+{
+    if (catalog != NULL)
+        return 0;
+    if (pl_catalog_load(datadir, diags, &catalog) != PL_OK)
+        return -1;
+    pl_rules_set_catalog(catalog);
+    return 0;
+}
+
+/* Same, printing the diagnostics on stderr. */
+static int load_catalog_or_say(void)
+{
+    pl_diags d = PL_DIAGS_INIT;
+    int rc = load_catalog(&d);
+    pl_diags_sort(&d);
+    out_text(stderr, &d);
+    pl_diags_free(&d);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -299,9 +343,17 @@ static int cmd_check(int argc, char **argv)
     free(ops);
     pl_diags all = PL_DIAGS_INIT;
     int failed = 0;
-    progress_on = in.n > 1 && isatty(2) && fmt == FMT_TEXT;
-    for (size_t k = 0; k < in.n; k++) {
-        progress(k, in.n, in.v[k]);
+    /* A broken catalogue is reported in the chosen format, like any
+     * diagnostic, and no document is checked against it. */
+    size_t todo = in.n;
+    if (load_catalog(&all) != 0) {
+        failed = 1;
+        pl_diags_sort(&all);
+        todo = 0;
+    }
+    progress_on = todo > 1 && isatty(2) && fmt == FMT_TEXT;
+    for (size_t k = 0; k < todo; k++) {
+        progress(k, todo, in.v[k]);
         pl_diags d = PL_DIAGS_INIT;
         pl_status st = check_one(in.v[k], &d);
         if (st != PL_OK && st != PL_EDOC)
@@ -309,7 +361,7 @@ static int cmd_check(int argc, char **argv)
         pl_diags_sort(&d);
         pl_diags_move(&all, &d);
     }
-    progress(in.n, in.n, NULL);
+    progress(todo, todo, NULL);
     if (fmt == FMT_JSON)
         out_json(stdout, &all);
     else if (fmt == FMT_SARIF)
@@ -573,6 +625,10 @@ static int cmd_render(int argc, char **argv)
             return EXIT_FAILURE_;
         }
     }
+    if (load_catalog_or_say() != 0) {
+        inputs_free(&in);
+        return EXIT_FAILURE_;
+    }
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde)
         cfg.sde = strtoll(sde, NULL, 10);
@@ -587,6 +643,81 @@ static int cmd_render(int argc, char **argv)
         rc = render_range(&cfg, &in, 0, in.n, stderr, &done, in.n);
         progress(in.n, in.n, NULL);
     }
+    inputs_free(&in);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* cites                                                               */
+
+static int cmd_cites(int argc, char **argv)
+{
+    out_format fmt = FMT_TEXT;
+    int i, nops = 0, only_ops = 0;
+    char **ops = calloc((size_t)argc + 1, sizeof *ops);
+    if (ops == NULL)
+        return EXIT_FAILURE_;
+    for (i = 0; i < argc; i++) {
+        if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
+            ops[nops++] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            only_ops = 1;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(cites_help, stdout);
+            free(ops);
+            return EXIT_CLEAN;
+        } else if (strncmp(argv[i], "--format=", 9) == 0 && parse_format(argv[i], &fmt) == 0 &&
+                   fmt != FMT_SARIF) {
+            continue;
+        } else {
+            fprintf(stderr, "pleno cites: opción o formato desconocido «%s»\n%s", argv[i],
+                    usage_text);
+            free(ops);
+            return EXIT_FAILURE_;
+        }
+    }
+    if (nops == 0) {
+        fprintf(stderr, "pleno cites: falta el documento\n%s", usage_text);
+        free(ops);
+        return EXIT_FAILURE_;
+    }
+    if (load_catalog_or_say() != 0) {
+        free(ops);
+        return EXIT_FAILURE_;
+    }
+    inputs in = {0};
+    collect(&in, nops, ops);
+    free(ops);
+    int rc = EXIT_CLEAN, first = 1, printed = 0;
+    if (fmt == FMT_JSON)
+        fputs("[", stdout);
+    for (size_t k = 0; k < in.n; k++) {
+        pl_diags d = PL_DIAGS_INIT;
+        pl_doc *doc = NULL;
+        pl_status st = pl_load_file(in.v[k], datadir, &d, &doc);
+        pl_diags_sort(&d);
+        out_text(stderr, &d);
+        pl_diags_free(&d);
+        if (st != PL_OK) {
+            rc = worse(rc, st == PL_EDOC ? EXIT_ERRORS : EXIT_FAILURE_);
+            continue;
+        }
+        pl_cites *cs = NULL;
+        st = pl_cites_extract(doc, catalog, &cs);
+        if (st != PL_OK) {
+            fprintf(stderr, "%s: error: %s [IO-003]\n", in.v[k], pl_status_str(st));
+            rc = EXIT_FAILURE_;
+        } else if (fmt == FMT_JSON) {
+            out_cites_json(stdout, in.v[k], cs, &first);
+        } else {
+            out_cites_text(stdout, in.v[k], cs, !printed);
+            printed = 1;
+        }
+        pl_cites_free(cs);
+        pl_doc_free(doc);
+    }
+    if (fmt == FMT_JSON)
+        fputs(first ? "]\n" : "\n]\n", stdout);
     inputs_free(&in);
     return rc;
 }
@@ -673,11 +804,14 @@ int main(int argc, char **argv)
         rc = cmd_render(argc - 2, argv + 2);
     else if (strcmp(cmd, "rules") == 0)
         rc = cmd_rules(argc - 2, argv + 2);
+    else if (strcmp(cmd, "cites") == 0)
+        rc = cmd_cites(argc - 2, argv + 2);
     else {
         fprintf(stderr, "pleno: orden desconocida «%s»\n%s", cmd, usage_text);
         rc = EXIT_FAILURE_;
     }
     pl_rules_cleanup();
+    pl_catalog_free(catalog);
     pl_load_cleanup();
     return rc;
 }

@@ -25,6 +25,7 @@
 
 typedef struct collector {
     const char *path;
+    const char *rule; /* XML-001, or the caller's (CAT-001) */
     pl_diags *diags;
     int count;
     const char *src; /* the raw input, to correct positions */
@@ -112,7 +113,7 @@ static void on_parse_error(void *user, xmlErrorPtr err)
     int line = err->line, col = err->int2 > 0 ? err->int2 : 0;
     correct_position(c, err, &line, &col);
     char *msg = pl_schema_translate(err->message ? err->message : "");
-    pl_diags_add(c->diags, c->path, line, col, PL_SEV_ERROR, "XML-001", NULL, "%s",
+    pl_diags_add(c->diags, c->path, line, col, PL_SEV_ERROR, c->rule, NULL, "%s",
                  msg ? msg : "XML mal formado");
     free(msg);
     if (err->level == XML_ERR_FATAL)
@@ -420,32 +421,27 @@ static const char *skip_prolog(const char *p, const char *end)
     }
 }
 
-pl_status pl_load_memory(const char *path, const char *data, size_t len,
-                         const char *datadir, pl_diags *diags, pl_doc **out)
+/* The hardened parse shared by documents and pleno's own data files.
+ * Problems in the file are diagnostics of rule_xml (not well-formed,
+ * UTF-16) or rule_dtd (a DOCTYPE). */
+static pl_status parse_hardened(const char *path, const char *data, size_t len,
+                                const char *rule_xml, const char *rule_dtd, pl_diags *diags,
+                                xmlDocPtr *out)
 {
     pl_status st = PL_OK;
-    pl_doc *doc = NULL;
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr xdoc = NULL;
-    builder b;
-    memset(&b, 0, sizeof b);
     *out = NULL;
-    collector col = {path, diags, 0, data, len};
+    collector col = {path, rule_xml, diags, 0, data, len};
     /* the library never prints: libxml2's generic messages go nowhere */
     xmlSetGenericErrorFunc(NULL, silent);
 
-    if (len > PL_MAX_INPUT_BYTES) {
-        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-002", NULL,
-                     "el archivo mide %zu bytes; el máximo admitido es %u",
-                     len, PL_MAX_INPUT_BYTES);
-        return PL_ELIMIT;
-    }
     if (len > 0x7fffffff) /* libxml2 takes an int length */
         return PL_ELIMIT;
 
     if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                      ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
-        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, "XML-001", NULL,
+        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, rule_xml, NULL,
                      "el archivo está codificado en UTF-16; pleno sólo lee UTF-8: "
                      "guárdelo como UTF-8");
         return PL_EDOC;
@@ -457,32 +453,15 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
     if (data + len - start >= 9 && memcmp(start, "<!DOCTYPE", 9) == 0) {
         int c;
         int l = line_col_of(data, (size_t)(start - data), &c);
-        pl_diags_add(diags, path, l, c, PL_SEV_ERROR, "XML-002", NULL,
+        pl_diags_add(diags, path, l, c, PL_SEV_ERROR, rule_dtd, NULL,
                      "no se admiten declaraciones DOCTYPE: pleno no carga DTD "
                      "ni entidades (seguridad); quite la línea <!DOCTYPE …>");
         return PL_EDOC;
     }
 
-    doc = pl_doc_new(path);
-    if (doc == NULL)
-        return PL_ENOMEM;
-    char *copy = pl_arena_strndup(doc->arena, data, len);
-    if (copy == NULL) {
-        st = PL_ENOMEM;
-        goto done;
-    }
-    doc->source = copy;
-    doc->source_len = len;
-    if (pl_doc_index_lines(doc) != 0) {
-        st = PL_ENOMEM;
-        goto done;
-    }
-
     ctxt = xmlNewParserCtxt();
-    if (ctxt == NULL) {
-        st = PL_ENOMEM;
-        goto done;
-    }
+    if (ctxt == NULL)
+        return PL_ENOMEM;
     ctxt->_private = &col;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->error = NULL;
@@ -496,30 +475,103 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
      * DTDVALID, no HUGE (keeps libxml2's depth and size limits), NONET. */
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                XML_PARSE_NOXINCNODE;
-    xdoc = xmlCtxtReadMemory(ctxt, copy, (int)len, path, "UTF-8", opts);
+    xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, path, "UTF-8", opts);
     xmlSetExternalEntityLoader(prev);
 
     if (xdoc == NULL || col.count > 0 || !ctxt->wellFormed) {
         if (col.count == 0)
-            pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, "XML-001", NULL,
+            pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, rule_xml, NULL,
                          "el archivo no es XML bien formado");
         st = PL_EDOC;
         goto done;
     }
     if (xdoc->intSubset != NULL || xdoc->extSubset != NULL) {
-        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, "XML-002", NULL,
+        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, rule_dtd, NULL,
                      "no se admiten declaraciones DOCTYPE");
         st = PL_EDOC;
         goto done;
     }
-
-    xmlNodePtr root = xmlDocGetRootElement(xdoc);
-    if (root == NULL) {
-        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, "XML-001", NULL,
+    if (xmlDocGetRootElement(xdoc) == NULL) {
+        pl_diags_add(diags, path, 1, 1, PL_SEV_ERROR, rule_xml, NULL,
                      "el documento está vacío");
         st = PL_EDOC;
         goto done;
     }
+    *out = xdoc;
+    xdoc = NULL;
+done:
+    if (xdoc)
+        xmlFreeDoc(xdoc);
+    xmlFreeParserCtxt(ctxt);
+    return st;
+}
+
+pl_status pl_load_parse_xml(const char *path, const char *data, size_t len, const char *rule,
+                            pl_diags *diags, struct _xmlDoc **out)
+{
+    return parse_hardened(path, data, len, rule, rule, diags, out);
+}
+
+int pl_load_start_tags(const char *src, size_t len, size_t **tags, size_t *n)
+{
+    scan sc;
+    memset(&sc, 0, sizeof sc);
+    int rc = scan_source(src, len, &sc);
+    free(sc.texts);
+    if (rc != 0) {
+        free(sc.tags);
+        *tags = NULL;
+        *n = 0;
+        return -1;
+    }
+    *tags = sc.tags;
+    *n = sc.ntags;
+    return 0;
+}
+
+pl_status pl_load_memory(const char *path, const char *data, size_t len,
+                         const char *datadir, pl_diags *diags, pl_doc **out)
+{
+    pl_status st = PL_OK;
+    pl_doc *doc = NULL;
+    xmlDocPtr xdoc = NULL;
+    builder b;
+    memset(&b, 0, sizeof b);
+    *out = NULL;
+
+    if (len > PL_MAX_INPUT_BYTES) {
+        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-002", NULL,
+                     "el archivo mide %zu bytes; el máximo admitido es %u",
+                     len, PL_MAX_INPUT_BYTES);
+        return PL_ELIMIT;
+    }
+
+    st = parse_hardened(path, data, len, "XML-001", "XML-002", diags, &xdoc);
+    if (st != PL_OK) {
+        if (st == PL_ENOMEM)
+            pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-003", NULL,
+                         "memoria insuficiente al leer el documento");
+        return st;
+    }
+
+    doc = pl_doc_new(path);
+    if (doc == NULL) {
+        xmlFreeDoc(xdoc);
+        return PL_ENOMEM;
+    }
+    char *copy = pl_arena_strndup(doc->arena, data, len);
+    if (copy == NULL) {
+        st = PL_ENOMEM;
+        goto done;
+    }
+    doc->source = copy;
+    doc->source_len = len;
+    if (pl_doc_index_lines(doc) != 0) {
+        st = PL_ENOMEM;
+        goto done;
+    }
+
+    xmlNodePtr root = xmlDocGetRootElement(xdoc);
     const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : NULL;
     doc->kind = pl_schema_kind_of((const char *)root->name, ns);
 
@@ -565,8 +617,6 @@ done:
     free(b.sc.texts);
     if (xdoc)
         xmlFreeDoc(xdoc);
-    if (ctxt)
-        xmlFreeParserCtxt(ctxt);
     if (st == PL_ENOMEM)
         pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-003", NULL,
                      "memoria insuficiente al leer el documento");

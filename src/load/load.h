@@ -31,6 +31,23 @@ pl_status pl_load_file(const char *path, const char *datadir,
 pl_status pl_load_memory(const char *path, const char *data, size_t len,
                          const char *datadir, pl_diags *diags, pl_doc **out);
 
+/* For the other readers of pleno's own XML data (catalog/): parses
+ * data[0..len) with the same hardened options as a document (no network,
+ * no DTD, no entities, libxml2's depth and size limits) and gives the
+ * libxml2 tree in *out, to be freed with xmlFreeDoc. Problems in the file
+ * are diagnostics of rule (e.g. "CAT-001") with line and column.
+ * Returns PL_OK, PL_EDOC (diagnostics added, *out NULL), PL_ELIMIT or
+ * PL_ENOMEM. */
+struct _xmlDoc;
+pl_status pl_load_parse_xml(const char *path, const char *data, size_t len, const char *rule,
+                            pl_diags *diags, struct _xmlDoc **out);
+
+/* Byte offsets of the '<' of every start tag of src, a file libxml2 has
+ * accepted, in document order: the n-th element of its tree starts at
+ * (*tags)[n] (libxml2 gives elements a line but no column). *tags is
+ * malloc'ed; free it. Returns 0, or -1 when out of memory. */
+int pl_load_start_tags(const char *src, size_t len, size_t **tags, size_t *n);
+
 /* Releases libxml2's global state and cached schemas (at exit). */
 void pl_load_cleanup(void);
 

@@ -1,8 +1,13 @@
 /* rules: helpers shared by the domain rule files — reporting with exact
  * positions, the walk over text blocks, acuerdo metadata. */
 #include "check.h"
+#include "es.h"
 
+#include "../util/utf8.h"
+
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pl_severity severity_of(const char *rule)
@@ -87,22 +92,169 @@ static void skip_collapsed_space(const pl_doc *doc, int *line, int *col)
     }
 }
 
+void pl_rules_flat_position(const pl_doc *doc, const pl_node *block, const pl_flat *f,
+                            size_t off, int *line, int *col, const pl_node **at)
+{
+    const pl_node *t = NULL;
+    *line = *col = 0;
+    pl_flat_pos(doc, f, off, line, col, &t);
+    *at = t && t->parent ? t->parent : block;
+    if (*line == 0) { /* no text: the block's start tag */
+        *line = block->line;
+        *col = block->col;
+    } else if (off < f->len && f->text[off] != ' ') {
+        skip_collapsed_space(doc, line, col);
+    }
+}
+
+void pl_rules_locator_init(pl_rules_locator *l, const pl_doc *doc, const pl_node *block,
+                           const pl_flat *f)
+{
+    memset(l, 0, sizeof *l);
+    l->doc = doc;
+    l->block = block;
+    l->f = f;
+    l->pos = SIZE_MAX;
+}
+
+static int is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Line and column of raw position pos, going on from the last answer when
+ * pos is not before it. */
+static void locator_line_col(pl_rules_locator *l, size_t pos)
+{
+    const pl_doc *doc = l->doc;
+    if (l->pos != SIZE_MAX && pos >= l->pos) {
+        int newline = 0;
+        for (size_t k = l->pos; k < pos; k++)
+            if (doc->source[k] == '\n') {
+                l->line++;
+                l->line_start = k + 1;
+                newline = 1;
+            }
+        l->col = newline ? (int)pl_utf8_count(doc->source + l->line_start, pos - l->line_start) + 1
+                         : l->col + (int)pl_utf8_count(doc->source + l->pos, pos - l->pos);
+        l->pos = pos;
+        return;
+    }
+    /* the first answer, or one going back: as pl_text_pos does */
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    l->line = (int)lo + 1;
+    l->line_start = doc->nlines ? doc->line_starts[lo] : 0;
+    l->col = (int)pl_utf8_count(doc->source + l->line_start, pos - l->line_start) + 1;
+    l->pos = pos;
+}
+
+void pl_rules_locate(pl_rules_locator *l, size_t off, int *line, int *col, const pl_node **at)
+{
+    const pl_flat *f = l->f;
+    if (off < l->last_off || l->t == NULL) {
+        l->span = 0;
+        l->t = NULL;
+        l->pos = SIZE_MAX;
+    }
+    l->last_off = off;
+    /* the span holding off (as pl_flat_pos) */
+    const pl_flat_span *best = NULL;
+    size_t k = l->span;
+    for (size_t i = k; i < f->nspans; i++) {
+        const pl_flat_span *sp = &f->spans[i];
+        if (sp->text == NULL)
+            continue;
+        if (sp->flat_off > off)
+            break;
+        best = sp;
+        k = i;
+    }
+    if (best == NULL) { /* no text: the block's start tag */
+        *line = l->block->line;
+        *col = l->block->col;
+        *at = l->block;
+        return;
+    }
+    /* replay the run (as pl_text_pos), going on from the last call */
+    const pl_node *t = best->text;
+    if (t != l->t || k != l->span) {
+        l->t = t;
+        l->span = k;
+        l->i = l->produced = 0;
+        l->prev_space = 0;
+    }
+    size_t into = off - best->flat_off;
+    if (into > best->len)
+        into = best->len;
+    size_t target = best->node_off + into;
+    const char *raw = l->doc->source + t->src_off;
+    size_t n = t->src_len;
+    while (l->i < n && l->produced < target) {
+        unsigned char c = (unsigned char)raw[l->i];
+        if (is_blank((char)c)) {
+            if (!l->prev_space)
+                l->produced++;
+            l->prev_space = 1;
+            l->i++;
+            continue;
+        }
+        l->prev_space = 0;
+        if (c == '&' && !t->cdata) {
+            const char *semi = memchr(raw + l->i, ';', n - l->i);
+            size_t outlen = 1;
+            if (semi && raw[l->i + 1] == '#') {
+                long cp = raw[l->i + 2] == 'x' ? strtol(raw + l->i + 3, NULL, 16)
+                                               : strtol(raw + l->i + 2, NULL, 10);
+                char tmp[4];
+                outlen = (cp > 0 && cp <= 0x10FFFF) ? pl_utf8_encode((uint32_t)cp, tmp) : 1;
+            }
+            l->produced += outlen;
+            l->i = semi ? (size_t)(semi - raw) + 1 : l->i + 1;
+            continue;
+        }
+        l->produced++;
+        l->i++;
+    }
+    size_t ri = l->i;
+    if (l->prev_space)
+        while (ri < n && is_blank(raw[ri]))
+            ri++;
+    size_t pos = t->src_off + ri;
+    /* as skip_collapsed_space: to the character itself */
+    if (off < f->len && f->text[off] != ' ')
+        while (pos < l->doc->source_len && is_blank(l->doc->source[pos]))
+            pos++;
+    locator_line_col(l, pos);
+    *line = l->line;
+    *col = l->col;
+    *at = t->parent ? t->parent : l->block;
+}
+
+void pl_report_at(pl_diags *diags, const pl_doc *doc, const char *rule, int line, int col,
+                  const pl_node *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(diags, doc, rule, line, col, at, fmt, ap);
+    va_end(ap);
+}
+
 void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *block, const pl_flat *f, size_t off,
                     const char *fmt, ...)
 {
     if (trailing_count(diags, rule) > RULE_DIAGS_MAX)
         return; /* capped: do not pay for the position */
-    int line = 0, col = 0;
-    const pl_node *t = NULL;
-    pl_flat_pos(doc, f, off, &line, &col, &t);
-    const pl_node *at = t && t->parent ? t->parent : block;
-    if (line == 0) { /* no text: the block's start tag */
-        line = block->line;
-        col = block->col;
-    } else if (off < f->len && f->text[off] != ' ') {
-        skip_collapsed_space(doc, &line, &col);
-    }
+    int line, col;
+    const pl_node *at;
+    pl_rules_flat_position(doc, block, f, off, &line, &col, &at);
     va_list ap;
     va_start(ap, fmt);
     vreport(diags, doc, rule, line, col, at, fmt, ap);
@@ -195,6 +347,24 @@ int pl_rules_doc_year(const pl_doc *doc)
         pl_rules_parse_iso_date(pl_node_attr(m.sesion, "fecha"), &y, &mo, &d) == 0)
         return y;
     return 0;
+}
+
+int pl_rules_doc_date(const pl_doc *doc)
+{
+    pl_acuerdo_meta m;
+    pl_rules_acuerdo_meta(doc, &m);
+    int y = 0, mo = 0, d = 0, ok = 0;
+    if (m.fecha != NULL) {
+        pl_flat f;
+        ok = pl_flat_build(m.fecha, 0, &f) == 0 &&
+             pl_rules_parse_iso_date(f.text, &y, &mo, &d) == 0;
+        pl_flat_free(&f);
+    }
+    if (!ok && m.sesion != NULL)
+        ok = pl_rules_parse_iso_date(pl_node_attr(m.sesion, "fecha"), &y, &mo, &d) == 0;
+    if (!ok || !pl_date_valid(y, mo, d))
+        return 0;
+    return y * 10000 + mo * 100 + d;
 }
 
 int pl_rules_quote_len(const char *s, size_t len, size_t max)

@@ -10,6 +10,14 @@
 /* ---------------------------------------------------------------- */
 /* Rules (each appends diagnostics; returns PL_OK or PL_ENOMEM)       */
 
+pl_status pl_check_cit_001(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_003(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_004(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_005(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_006(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_007(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_cit_008(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_date_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_num_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_num_002(const pl_doc *doc, pl_diags *diags);
@@ -36,6 +44,39 @@ void pl_report_node(pl_diags *diags, const pl_doc *doc, const char *rule,
 void pl_report_flat(pl_diags *diags, const pl_doc *doc, const char *rule,
                     const pl_node *block, const pl_flat *f, size_t off,
                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* The source position pl_report_flat would give byte off of f: line,
+ * column and the element holding it. */
+void pl_rules_flat_position(const pl_doc *doc, const pl_node *block, const pl_flat *f,
+                            size_t off, int *line, int *col, const pl_node **at);
+
+/* The same positions for many offsets of one flat text in one pass:
+ * pl_rules_flat_position replays the text run from its start and counts
+ * the column from the start of the line on every call, which is quadratic
+ * for many positions in one long paragraph. Ask for offsets in increasing
+ * order; a smaller one starts the pass over. */
+typedef struct pl_rules_locator {
+    const pl_doc *doc;
+    const pl_node *block;
+    const pl_flat *f;
+    size_t span;           /* span of the replay state */
+    const pl_node *t;      /* its text run; NULL before the first call */
+    size_t i, produced;    /* replay state: raw bytes read, text produced */
+    int prev_space;
+    size_t last_off;       /* last offset asked */
+    size_t pos;            /* raw position of the last answer (SIZE_MAX: none) */
+    int line, col;         /* and its line and column */
+    size_t line_start;
+} pl_rules_locator;
+
+void pl_rules_locator_init(pl_rules_locator *l, const pl_doc *doc, const pl_node *block,
+                           const pl_flat *f);
+void pl_rules_locate(pl_rules_locator *l, size_t off, int *line, int *col, const pl_node **at);
+
+/* Same as pl_report_node, at a position computed earlier (by
+ * pl_rules_flat_position); at gives the XPath. */
+void pl_report_at(pl_diags *diags, const pl_doc *doc, const char *rule, int line, int col,
+                  const pl_node *at, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* ---------------------------------------------------------------- */
 /* Walking                                                           */
@@ -74,5 +115,9 @@ int pl_rules_parse_iso_date(const char *s, int *y, int *m, int *d);
 /* The year of the document (metadatos/fecha, else sesion/@fecha), or 0
  * when neither gives one. */
 int pl_rules_doc_year(const pl_doc *doc);
+
+/* The date of the document as AAAAMMDD (metadatos/fecha, else
+ * sesion/@fecha), or 0 when neither gives a real date. */
+int pl_rules_doc_date(const pl_doc *doc);
 
 #endif

@@ -63,6 +63,17 @@ static int fold(const char *s, size_t n, int drop_sep, char *out, size_t size)
     return (int)o;
 }
 
+size_t pl_es_fold(const char *s, size_t n, char *out)
+{
+    /* fold() needs room for a NUL past the result, which n + 1 gives. */
+    int k = fold(s, n, 0, out, n + 1);
+    if (k < 0) { /* cannot happen: folding never lengthens */
+        out[0] = '\0';
+        return 0;
+    }
+    return (size_t)k;
+}
+
 /* ---------------------------------------------------------------- */
 /* Ordinals                                                          */
 

@@ -42,6 +42,12 @@ int pl_es_ordinal_value(const char *s, size_t n, int strict);
  * dos" are not). Returns 0..999999, or -1 when s is not a number. */
 long pl_es_number_value(const char *s, size_t n);
 
+/* Folds s[0..n) for comparing names: letters to lower case, the Spanish
+ * accented vowels, ü and ñ to their plain letter; every other byte is
+ * copied. out needs n + 1 bytes (folding never lengthens); it is
+ * NUL-terminated. Returns the folded length. */
+size_t pl_es_fold(const char *s, size_t n, char *out);
+
 /* Month number (1..12) of a Spanish month name, any case ("Septiembre",
  * "setiembre"); 0 when s is not a month name. */
 int pl_es_month(const char *s, size_t n);

@@ -7,6 +7,7 @@
 
 /* Sorted by id. */
 static const pl_rule_info infos[] = {
+    {"CAT-001", PL_SEV_ERROR, "el catálogo de leyes (catalogs/) no es válido", "catálogo"},
     {"FONT-001", PL_SEV_ERROR, "un carácter del texto no existe en la fuente del diseño", "composición"},
     {"IO-001", PL_SEV_ERROR, "no se puede leer el archivo", "carga"},
     {"IO-002", PL_SEV_ERROR, "el archivo excede el tamaño máximo admitido", "carga"},

@@ -32,6 +32,15 @@ const pl_rule_info *pl_rules_find(const char *id);
  * silent (the schema already reported missing structure). */
 pl_status pl_rules_run(const pl_doc *doc, pl_diags *diags);
 
+struct pl_catalog;
+
+/* The catalogue of laws the citation rules (CIT-…) check against; pleno
+ * loads it once per process (catalog/) and sets it here before running
+ * the rules. It must outlive every pl_rules_run. NULL, the default: the
+ * rules that need it say nothing. */
+void pl_rules_set_catalog(const struct pl_catalog *cat);
+const struct pl_catalog *pl_rules_catalog(void);
+
 /* Frees compiled patterns. */
 void pl_rules_cleanup(void);
 
