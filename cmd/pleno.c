@@ -302,45 +302,92 @@ static int parse_format(const char *arg, out_format *fmt)
     return 0;
 }
 
-static int cmd_check(int argc, char **argv)
+/* ------------------------------------------------------------------ */
+/* Arguments                                                           */
+
+/* Handles one option of a subcommand at argv[*i] (it may consume the next
+ * argument). Returns 0 when handled, -1 when unknown or incomplete, -2
+ * when invalid (the handler said why). */
+typedef int (*opt_handler)(void *cfg, int argc, char **argv, int *i);
+
+/* Splits a subcommand's arguments: options go to handler, operands (in
+ * any position, folders walked for .xml) into *in. Returns -1 to go on,
+ * or the exit status to return at once (after --help, or a usage error,
+ * which it reports). */
+static int parse_args(const char *name, const char *help, int argc, char **argv,
+                      opt_handler handler, void *cfg, inputs *in)
 {
-    out_format fmt = FMT_TEXT;
-    int strict = 0, i, nops = 0, only_ops = 0;
     char **ops = calloc((size_t)argc + 1, sizeof *ops);
+    int nops = 0, only_ops = 0, rc = -1;
     if (ops == NULL)
         return EXIT_FAILURE_;
-    for (i = 0; i < argc; i++) {
+    for (int i = 0; i < argc && rc < 0; i++) {
         if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
             ops[nops++] = argv[i];
         } else if (strcmp(argv[i], "--") == 0) {
             only_ops = 1;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(check_help, stdout);
-            free(ops);
-            return EXIT_CLEAN;
-        } else if (strncmp(argv[i], "--format=", 9) == 0) {
-            if (parse_format(argv[i], &fmt) != 0) {
-                fprintf(stderr, "pleno: formato desconocido «%s» (text, json o sarif)\n",
-                        argv[i] + 9);
-                free(ops);
-                return EXIT_FAILURE_;
-            }
-        } else if (strcmp(argv[i], "--strict") == 0) {
-            strict = 1;
+            fputs(help, stdout);
+            rc = EXIT_CLEAN;
         } else {
-            fprintf(stderr, "pleno check: opción desconocida «%s»\n%s", argv[i], usage_text);
-            free(ops);
-            return EXIT_FAILURE_;
+            int r = handler(cfg, argc, argv, &i);
+            if (r == -1)
+                fprintf(stderr, "pleno %s: opción desconocida o incompleta «%s»\n%s", name,
+                        argv[i], usage_text);
+            if (r != 0)
+                rc = EXIT_FAILURE_;
         }
     }
-    if (nops == 0) {
-        fprintf(stderr, "pleno check: falta el documento\n%s", usage_text);
-        free(ops);
-        return EXIT_FAILURE_;
+    if (rc < 0 && nops == 0) {
+        fprintf(stderr, "pleno %s: falta el documento\n%s", name, usage_text);
+        rc = EXIT_FAILURE_;
     }
-    inputs in = {0};
-    collect(&in, nops, ops);
+    if (rc < 0)
+        collect(in, nops, ops);
     free(ops);
+    return rc;
+}
+
+/* --format=…: formats allowed by the subcommand (sarif or not). */
+static int format_opt(const char *arg, out_format *fmt, int allow_sarif)
+{
+    if (strncmp(arg, "--format=", 9) != 0)
+        return -1;
+    if (parse_format(arg, fmt) != 0 || (*fmt == FMT_SARIF && !allow_sarif)) {
+        fprintf(stderr, "pleno: formato desconocido «%s» (%s)\n", arg + 9,
+                allow_sarif ? "text, json o sarif" : "text o json");
+        return -2;
+    }
+    return 0;
+}
+
+typedef struct check_cfg {
+    out_format fmt;
+    int strict;
+} check_cfg;
+
+static int check_opt(void *cfg, int argc, char **argv, int *i)
+{
+    check_cfg *c = cfg;
+    (void)argc;
+    if (strcmp(argv[*i], "--strict") == 0) {
+        c->strict = 1;
+        return 0;
+    }
+    return format_opt(argv[*i], &c->fmt, 1);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    check_cfg cfg = {FMT_TEXT, 0};
+    inputs in = {0};
+    int early = parse_args("check", check_help, argc, argv, check_opt, &cfg, &in);
+    if (early >= 0) {
+        inputs_free(&in);
+        return early;
+    }
+    out_format fmt = cfg.fmt;
+    int strict = cfg.strict;
     pl_diags all = PL_DIAGS_INIT;
     int failed = 0;
     /* A broken catalogue is reported in the chosen format, like any
@@ -559,58 +606,58 @@ static int render_parallel(const render_cfg *cfg, inputs *in, int jobs)
     return rc;
 }
 
+typedef struct render_args {
+    render_cfg cfg;
+    int jobs;
+} render_args;
+
+static int render_opt(void *cfg, int argc, char **argv, int *i)
+{
+    render_args *r = cfg;
+    const char *a = argv[*i];
+    if (strcmp(a, "--draft") == 0) {
+        r->cfg.draft = 1;
+        return 0;
+    }
+    if (*i + 1 >= argc)
+        return -1;
+    if (strcmp(a, "-o") == 0) {
+        r->cfg.out_file = argv[++*i];
+    } else if (strcmp(a, "-d") == 0) {
+        r->cfg.out_dir = argv[++*i];
+    } else if (strcmp(a, "-j") == 0) {
+        char *end;
+        long v = strtol(argv[++*i], &end, 10);
+        if (*end || v < 1 || v > MAX_JOBS) {
+            fprintf(stderr, "pleno render: -j espera un número entre 1 y %d\n", MAX_JOBS);
+            return -2;
+        }
+        r->jobs = (int)v;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
 static int cmd_render(int argc, char **argv)
 {
-    render_cfg cfg = {0};
-    cfg.sde = -1;
-    int jobs = 1, i, nops = 0, only_ops = 0;
-    char **ops = calloc((size_t)argc + 1, sizeof *ops);
-    if (ops == NULL)
-        return EXIT_FAILURE_;
-    for (i = 0; i < argc; i++) {
-        if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
-            ops[nops++] = argv[i];
-        } else if (strcmp(argv[i], "--") == 0) {
-            only_ops = 1;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(render_help, stdout);
-            free(ops);
-            return EXIT_CLEAN;
-        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-            cfg.out_file = argv[++i];
-        } else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
-            cfg.out_dir = argv[++i];
-        } else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 1 || v > MAX_JOBS) {
-                fprintf(stderr, "pleno render: -j espera un número entre 1 y %d\n", MAX_JOBS);
-                free(ops);
-                return EXIT_FAILURE_;
-            }
-            jobs = (int)v;
-        } else if (strcmp(argv[i], "--draft") == 0) {
-            cfg.draft = 1;
-        } else {
-            fprintf(stderr, "pleno render: opción desconocida o incompleta «%s»\n%s",
-                    argv[i], usage_text);
-            free(ops);
-            return EXIT_FAILURE_;
-        }
+    render_args ra;
+    memset(&ra, 0, sizeof ra);
+    ra.cfg.sde = -1;
+    ra.jobs = 1;
+    inputs in = {0};
+    int early = parse_args("render", render_help, argc, argv, render_opt, &ra, &in);
+    if (early >= 0) {
+        inputs_free(&in);
+        return early;
     }
-    if (nops == 0) {
-        fprintf(stderr, "pleno render: falta el documento\n%s", usage_text);
-        free(ops);
-        return EXIT_FAILURE_;
-    }
+    render_cfg cfg = ra.cfg;
+    int jobs = ra.jobs;
     if (cfg.out_file && cfg.out_dir) {
         fprintf(stderr, "pleno render: use -o o -d, no ambos\n");
-        free(ops);
+        inputs_free(&in);
         return EXIT_FAILURE_;
     }
-    inputs in = {0};
-    collect(&in, nops, ops);
-    free(ops);
     if (cfg.out_file && in.n != 1) {
         fprintf(stderr, "pleno render: -o admite un solo documento; para varios use -d CARPETA\n");
         inputs_free(&in);
@@ -650,44 +697,25 @@ static int cmd_render(int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* cites                                                               */
 
+static int cites_opt(void *cfg, int argc, char **argv, int *i)
+{
+    (void)argc;
+    return format_opt(argv[*i], cfg, 0);
+}
+
 static int cmd_cites(int argc, char **argv)
 {
     out_format fmt = FMT_TEXT;
-    int i, nops = 0, only_ops = 0;
-    char **ops = calloc((size_t)argc + 1, sizeof *ops);
-    if (ops == NULL)
-        return EXIT_FAILURE_;
-    for (i = 0; i < argc; i++) {
-        if (only_ops || argv[i][0] != '-' || argv[i][1] == '\0') {
-            ops[nops++] = argv[i];
-        } else if (strcmp(argv[i], "--") == 0) {
-            only_ops = 1;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(cites_help, stdout);
-            free(ops);
-            return EXIT_CLEAN;
-        } else if (strncmp(argv[i], "--format=", 9) == 0 && parse_format(argv[i], &fmt) == 0 &&
-                   fmt != FMT_SARIF) {
-            continue;
-        } else {
-            fprintf(stderr, "pleno cites: opción o formato desconocido «%s»\n%s", argv[i],
-                    usage_text);
-            free(ops);
-            return EXIT_FAILURE_;
-        }
-    }
-    if (nops == 0) {
-        fprintf(stderr, "pleno cites: falta el documento\n%s", usage_text);
-        free(ops);
-        return EXIT_FAILURE_;
+    inputs in = {0};
+    int early = parse_args("cites", cites_help, argc, argv, cites_opt, &fmt, &in);
+    if (early >= 0) {
+        inputs_free(&in);
+        return early;
     }
     if (load_catalog_or_say() != 0) {
-        free(ops);
+        inputs_free(&in);
         return EXIT_FAILURE_;
     }
-    inputs in = {0};
-    collect(&in, nops, ops);
-    free(ops);
     int rc = EXIT_CLEAN, first = 1, printed = 0;
     if (fmt == FMT_JSON)
         fputs("[", stdout);
