@@ -10,6 +10,7 @@
 
 #include "../load/load.h"
 #include "../schema/schema.h"
+#include "../util/file.h"
 #include "../util/roman.h"
 
 #include <dirent.h>
@@ -777,32 +778,17 @@ static pl_status read_file(pl_catalog *cat, const char *path, xmlSchemaPtr schem
     if (r.path == NULL)
         return PL_ENOMEM;
 
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    int err, opening;
+    st = pl_read_file(path, PL_CATALOG_MAX_BYTES, &data, &err, &opening);
+    if (st == PL_EIO) {
+        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, RULE, NULL, "no se puede %s el catálogo: %s",
+                     opening ? "abrir" : "leer", pl_strerror(err));
+        st = PL_EDATA;
+    } else if (st == PL_ELIMIT) {
         pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, RULE, NULL,
-                     "no se puede abrir el catálogo: %s", pl_strerror(errno));
-        return PL_EDATA;
-    }
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (data.len + n > PL_CATALOG_MAX_BYTES) {
-            pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, RULE, NULL,
-                         "el catálogo excede el máximo de %u bytes", PL_CATALOG_MAX_BYTES);
-            st = PL_EDATA;
-            break;
-        }
-        if (pl_buf_append(&data, chunk, n) != 0) {
-            st = PL_ENOMEM;
-            break;
-        }
-    }
-    if (st == PL_OK && ferror(f)) {
-        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, RULE, NULL,
-                     "no se puede leer el catálogo: %s", pl_strerror(errno));
+                     "el catálogo excede el máximo de %u bytes", PL_CATALOG_MAX_BYTES);
         st = PL_EDATA;
     }
-    fclose(f);
     if (st != PL_OK)
         goto done;
     r.src = data.data ? data.data : "";

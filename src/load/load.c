@@ -10,6 +10,7 @@
 
 #include "../schema/schema.h"
 #include "../util/buf.h"
+#include "../util/file.h"
 #include "../util/utf8.h"
 
 #include <errno.h>
@@ -632,36 +633,15 @@ pl_status pl_load_file(const char *path, const char *datadir, pl_diags *diags,
                        pl_doc **out)
 {
     *out = NULL;
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL) {
-        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-001", NULL,
-                     "no se puede abrir el archivo: %s", pl_strerror(errno));
-        return PL_EIO;
-    }
     pl_buf b = PL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    pl_status st = PL_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > PL_MAX_INPUT_BYTES) {
-            pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-002", NULL,
-                         "el archivo excede el máximo admitido de %u bytes",
-                         PL_MAX_INPUT_BYTES);
-            st = PL_ELIMIT;
-            break;
-        }
-        if (pl_buf_append(&b, chunk, n) != 0) {
-            st = PL_ENOMEM;
-            break;
-        }
-    }
-    if (st == PL_OK && ferror(f)) {
-        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-001", NULL,
-                     "no se puede leer el archivo: %s", pl_strerror(errno));
-        st = PL_EIO;
-    }
-    if (f != stdin)
-        fclose(f);
+    int err, opening;
+    pl_status st = pl_read_file(path, PL_MAX_INPUT_BYTES, &b, &err, &opening);
+    if (st == PL_EIO)
+        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-001", NULL, "no se puede %s el archivo: %s",
+                     opening ? "abrir" : "leer", pl_strerror(err));
+    else if (st == PL_ELIMIT)
+        pl_diags_add(diags, path, 0, 0, PL_SEV_ERROR, "IO-002", NULL,
+                     "el archivo excede el máximo admitido de %u bytes", PL_MAX_INPUT_BYTES);
     if (st == PL_OK)
         st = pl_load_memory(path, b.data ? b.data : "", b.len, datadir, diags, out);
     pl_buf_free(&b);
