@@ -163,6 +163,19 @@ static int in_agreement_number(const char *s, size_t at)
     return 0;
 }
 
+/* Whether the date at byte at of s belongs to an identifier whose rule
+ * checks it: an INAI plenary agreement (ACT-PUB/…, ID-001) or a DOF
+ * reference ("DOF 04/05/2016", ID-002). */
+static int in_identifier(const char *s, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    if (strncmp(s + i, "ACT-", 4) == 0)
+        return 1;
+    return i >= 4 && strncmp(s + i - 4, "DOF ", 4) == 0;
+}
+
 /* 05/10/2017 (day first) and 2017-10-05. */
 static pl_status scan_numeric(const pl_doc *doc, const pl_node *block, const pl_flat *f,
                               date_ctx *c, pl_rx *rx, int day_first)
@@ -179,7 +192,8 @@ static pl_status scan_numeric(const pl_doc *doc, const pl_node *block, const pl_
         at = me > ms ? me : ms + 1;
         size_t s1, l1, s2, l2, s3, l3;
         if (!group(c->md, 1, &s1, &l1) || !group(c->md, 2, &s2, &l2) ||
-            !group(c->md, 3, &s3, &l3) || in_agreement_number(f->text, ms))
+            !group(c->md, 3, &s3, &l3) || in_agreement_number(f->text, ms) ||
+            in_identifier(f->text, ms))
             continue;
         int a = digits_value(f->text + s1, l1), m = digits_value(f->text + s2, l2),
             z = digits_value(f->text + s3, l3);

@@ -29,6 +29,15 @@ static const pl_rule domain_rules[] = {
      pl_check_cit_008},
     {{"DATE-001", PL_SEV_ERROR, "las fechas de los metadatos y del texto existen en el calendario",
       "reglas"}, PL_KIND_ACUERDO, pl_check_date_001},
+    {{"ID-001", PL_SEV_ERROR,
+      "los acuerdos del Pleno del INAI (ACT-PUB/DD/MM/AAAA.NN) están bien formados, con "
+      "fecha real", "reglas"}, PL_KIND_UNKNOWN, pl_check_id_001},
+    {{"ID-002", PL_SEV_ERROR,
+      "las referencias al DOF (DOF 04/05/2016, DOF 20-03-2025) tienen fecha real y año de "
+      "cuatro cifras", "reglas"}, PL_KIND_UNKNOWN, pl_check_id_002},
+    {{"ID-003", PL_SEV_ERROR,
+      "los oficios (CGAyTP/0032/2017) tienen número y un año no posterior al documento",
+      "reglas"}, PL_KIND_UNKNOWN, pl_check_id_003},
     {{"NUM-001", PL_SEV_ERROR, "el número de acuerdo está bien formado", "reglas"},
      PL_KIND_ACUERDO, pl_check_num_001},
     {{"NUM-002", PL_SEV_ERROR, "el número de acuerdo coincide con el tipo, número y fecha de la sesión",
