@@ -33,8 +33,8 @@ static const pl_rule domain_rules[] = {
       "los acuerdos del Pleno del INAI (ACT-PUB/DD/MM/AAAA.NN) están bien formados, con "
       "fecha real", "reglas"}, PL_KIND_UNKNOWN, pl_check_id_001},
     {{"ID-002", PL_SEV_ERROR,
-      "las referencias al DOF (DOF 04/05/2016, DOF 20-03-2025) tienen fecha real y año de "
-      "cuatro cifras", "reglas"}, PL_KIND_UNKNOWN, pl_check_id_002},
+      "las referencias al DOF (DOF 04/05/2016, DOF 20-03-2025) tienen un solo separador, año "
+      "de cuatro cifras y fecha real", "reglas"}, PL_KIND_UNKNOWN, pl_check_id_002},
     {{"ID-003", PL_SEV_ERROR,
       "los oficios (CGAyTP/0032/2017) tienen número y un año no posterior al documento",
       "reglas"}, PL_KIND_UNKNOWN, pl_check_id_003},

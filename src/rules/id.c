@@ -3,7 +3,7 @@
  *   ID-001  INAI plenary agreements: ACT-PUB/DD/MM/AAAA.NN (also
  *           ACT-EXT-PUB/…), well formed, with a real date.
  *   ID-002  references to the Diario Oficial: "DOF 04/05/2016" or
- *           "DOF 20-03-2025", four-digit year, real date.
+ *           "DOF 20-03-2025", one separator, four-digit year, real date.
  *   ID-003  official letters (oficios) such as CGAyTP/0032/2017: the year
  *           is not after the document's own. */
 #include "check.h"
@@ -118,11 +118,9 @@ static pl_status check_dof(const pl_doc *doc, const pl_node *block, const pl_fla
             pl_report_flat(c->diags, doc, "ID-002", block, f, ov[2],
                            "la fecha de la referencia «%.*s» no existe: %s", (int)(me - ms),
                            t + ms, pl_date_why_invalid(y, m, d, why, sizeof why));
-        } else if (c->year > 0 && y > c->year) {
-            pl_report_flat(c->diags, doc, "ID-002", block, f, ms,
-                           "la publicación «%.*s» es posterior a la fecha del documento (%d)",
-                           (int)(me - ms), t + ms, c->year);
         }
+        /* a publication after the document's date is an anachronism of the
+         * instrument published: CIT-006 reports it, with the law's name */
     }
     return PL_OK;
 }
