@@ -129,6 +129,33 @@ static void collect(pl_lay *L, const pl_node *node, pl_font base, float size, in
     }
 }
 
+/* Inline runs of node for measuring only: text in the right faces, no
+ * footnote laid out (a marker counts as two digits). */
+static void collect_measure(pl_lay *L, const pl_node *node, pl_font base, float size,
+                            runvec *rv)
+{
+    for (const pl_node *c = node->first; c; c = c->next) {
+        if (c->type == PL_N_TEXT && c->text_len > 0) {
+            pl_run r;
+            memset(&r, 0, sizeof r);
+            r.text = c->text;
+            r.len = c->text_len;
+            r.font = base;
+            r.size = size;
+            r.note = -1;
+            rv_push(L, rv, r);
+        } else if (c->type == PL_N_BOLD || c->type == PL_N_ITALIC || c->type == PL_N_LINK) {
+            pl_font f = c->type == PL_N_BOLD ? pl_font_style(base, 1, 0)
+                      : c->type == PL_N_ITALIC ? pl_font_style(base, 0, 1)
+                                               : base;
+            collect_measure(L, c, f, size, rv);
+        } else if (c->type == PL_N_NOTE) {
+            pl_run r = pl_lay_text(L, "00", base, size * 0.62f);
+            rv_push(L, rv, r);
+        }
+    }
+}
+
 /* Collapses spaces across run boundaries and trims both ends. */
 static void tidy_runs(runvec *rv)
 {
@@ -359,6 +386,43 @@ static float parse_width(const char *s, int *percent)
     return s ? (float)atof(s) : 0;
 }
 
+/* Least and natural widths of a cell's content: over its own inline text
+ * and every paragraph and list item inside it (list items add their
+ * indent). Footnote numbers are measured, their text is not. */
+static void cell_widths(pl_lay *L, const pl_node *cell, float size, float *mn, float *mx)
+{
+    float indent = L->st->list_indent * size / L->st->body_size;
+    *mn = *mx = 0;
+    int saved = L->note_no;
+    pl_iter it;
+    pl_iter_init(&it, cell);
+    while (pl_iter_next(&it) != PL_ITER_DONE) {
+        const pl_node *n = it.cur;
+        if (it.ev != PL_ITER_ENTER)
+            continue;
+        if (n->type == PL_N_NOTE) {
+            pl_iter_skip_children(&it);
+            continue;
+        }
+        if (n != cell && n->type != PL_N_PARA && n->type != PL_N_ITEM && n->type != PL_N_LABEL)
+            continue;
+        int depth = 0;
+        for (const pl_node *q = n; q && q != cell; q = q->parent)
+            if (q->type == PL_N_LIST)
+                depth++;
+        /* measure without creating footnotes: a copy of the inline runs */
+        runvec rv = {0};
+        collect_measure(L, n, L->st->body_font, size, &rv);
+        float a = pl_ts_runs_minwidth(L->ts, rv.v, rv.n, 1) + depth * indent;
+        float b = pl_ts_runs_width(L->ts, rv.v, rv.n) + depth * indent;
+        if (a > *mn)
+            *mn = a;
+        if (b > *mx)
+            *mx = b;
+    }
+    L->note_no = saved;
+}
+
 static void lay_table(pl_lay *L, const pl_node *tab, float x, float width, pl_vlist *out)
 {
     const pl_style *S = L->st;
@@ -496,15 +560,13 @@ static void lay_table(pl_lay *L, const pl_node *tab, float x, float width, pl_vl
         for (size_t i = 0; i < nc; i++) {
             if (cells[i].colspan != 1)
                 continue;
-            size_t n;
-            pl_run *r = pl_lay_runs(L, cells[i].node, S->body_font, size, &n);
-            float mn = pl_ts_runs_minwidth(L->ts, r, n, 1) + 2 * pad;
-            float mx = pl_ts_runs_width(L->ts, r, n) + 2 * pad;
+            float mn, mx;
+            cell_widths(L, cells[i].node, size, &mn, &mx);
             int c = cells[i].col;
-            if (mn > cmin[c])
-                cmin[c] = mn;
-            if (mx > cmax[c])
-                cmax[c] = mx;
+            if (mn + 2 * pad > cmin[c])
+                cmin[c] = mn + 2 * pad;
+            if (mx + 2 * pad > cmax[c])
+                cmax[c] = mx + 2 * pad;
         }
         float smin = 0, smax = 0;
         for (int c = 0; c < ncols; c++) {

@@ -15,6 +15,7 @@ static const pl_rule_info infos[] = {
     {"IO-004", PL_SEV_ERROR, "faltan datos de pleno (esquema, fuente o diseño)", "carga"},
     {"IO-005", PL_SEV_ERROR, "no se pudo escribir el PDF", "composición"},
     {"KIND-001", PL_SEV_ERROR, "el elemento raíz no nombra un tipo de documento conocido", "carga"},
+    {"TYPO-001", PL_SEV_WARNING, "una línea sobresale del margen: un texto sin cortes posibles es más ancho que la columna", "composición"},
     {"XML-001", PL_SEV_ERROR, "el archivo no es XML bien formado o no es UTF-8", "carga"},
     {"XML-002", PL_SEV_ERROR, "el documento declara un DTD o entidades (no se admiten)", "carga"},
     {"XSD-001", PL_SEV_ERROR, "el documento no cumple el esquema de su tipo", "esquema"},

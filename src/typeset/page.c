@@ -25,6 +25,122 @@ static float notes_height(pl_ts *ts, const pl_vlist *body, const pl_vitem *it,
     return h;
 }
 
+static int place_box(pl_page *p, const pl_vlist *v, const pl_vitem *it, float y)
+{
+    for (size_t k = 0; k < it->nops; k++) {
+        pl_op op = v->ops[it->op0 + k];
+        op.y += y;
+        if (pl_page_op(p, &op) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A footnote, or the rest of one, waiting for a page: note id and the
+ * first item of its content still to place. */
+typedef struct pending {
+    int note;
+    size_t from;
+} pending;
+
+typedef struct pendings {
+    pending *v;
+    size_t n, cap;
+} pendings;
+
+static int pend(pendings *q, int note, size_t from)
+{
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 16;
+        pending *v = realloc(q->v, cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        q->v = v;
+        q->cap = cap;
+    }
+    q->v[q->n++] = (pending){note, from};
+    return 0;
+}
+
+/* Height of a note's content from item `from` on. */
+static float rest_height(const pl_vlist *nv, size_t from)
+{
+    float h = 0;
+    for (size_t k = from; k < nv->n; k++)
+        if (nv->items[k].kind == PL_V_BOX || nv->items[k].kind == PL_V_GLUE)
+            h += nv->items[k].height;
+    return h;
+}
+
+/* Places the notes of q at the foot of page p, below y: the separator,
+ * then each note's lines while they fit above the bottom margin. What
+ * does not fit goes, in order, to *rest (a long footnote continues on the
+ * next page, under its separator). At least one line is placed when the
+ * area is empty, so the caller always makes progress. */
+static int place_notes(pl_ts *ts, pl_page *p, const pl_page_geom *g, const pendings *q,
+                       float y, pendings *rest)
+{
+    float total = g->note_sep;
+    for (size_t m = 0; m < q->n; m++)
+        total += rest_height(pl_ts_note_content(ts, q->v[m].note), q->v[m].from) + g->note_gap;
+    float limit = g->height - g->bottom;
+    float ny = limit - total;
+    if (ny < y) /* they do not all fit: start right below the text */
+        ny = y;
+    pl_op rule = {0};
+    rule.kind = PL_OP_LINE;
+    rule.x = g->rule_x;
+    rule.y = ny + g->note_sep * 0.5f;
+    rule.w = g->rule_w;
+    rule.lw = 0.5f;
+    if (pl_page_op(p, &rule) != 0)
+        return -1;
+    ny += g->note_sep;
+    int placed = 0, full = 0;
+    for (size_t m = 0; m < q->n; m++) {
+        const pl_vlist *nv = pl_ts_note_content(ts, q->v[m].note);
+        size_t k = q->v[m].from;
+        for (; k < nv->n && !full; k++) {
+            const pl_vitem *it = &nv->items[k];
+            if (it->kind == PL_V_BOX) {
+                if (ny + it->height > limit + 0.01f && placed) {
+                    full = 1;
+                    break;
+                }
+                if (place_box(p, nv, it, ny) != 0)
+                    return -1;
+                ny += it->height;
+                placed = 1;
+            } else if (it->kind == PL_V_GLUE) {
+                ny += it->height;
+            }
+        }
+        if (full) {
+            if (pend(rest, q->v[m].note, k) != 0)
+                return -1;
+            continue;
+        }
+        ny += g->note_gap;
+    }
+    return 0;
+}
+
+/* The least note height a box needs on its page: the separator (for the
+ * page's first note) and the first line of its first note; the rest may
+ * continue on the next page. */
+static float notes_min_height(pl_ts *ts, const pl_vlist *body, const pl_vitem *it,
+                              const pl_page_geom *g, int first_on_page)
+{
+    if (it->nnotes == 0)
+        return 0;
+    const pl_vlist *nv = pl_ts_note_content(ts, body->notes[it->note0]);
+    float h = first_on_page ? g->note_sep : 0;
+    for (size_t k = 0; nv && k < nv->n; k++)
+        if (nv->items[k].kind == PL_V_BOX)
+            return h + nv->items[k].height + g->note_gap;
+    return h;
+}
+
 static float frag_head_height(const pl_table_frag *t)
 {
     float h = pl_vlist_height(&t->head);
@@ -48,16 +164,6 @@ static pl_page *new_page(pl_ts *ts)
     return p;
 }
 
-static int place_box(pl_page *p, const pl_vlist *v, const pl_vitem *it, float y)
-{
-    for (size_t k = 0; k < it->nops; k++) {
-        pl_op op = v->ops[it->op0 + k];
-        op.y += y;
-        if (pl_page_op(p, &op) != 0)
-            return -1;
-    }
-    return 0;
-}
 
 static int discardable(const pl_vitem *it)
 {
@@ -78,19 +184,28 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
     const float avail = g->height - g->top - g->bottom;
     const pl_table_frag *cont = NULL;
     size_t i = 0, n = body->n;
-    int *pnotes = NULL;
-    size_t npn = 0, cappn = 0;
+    pendings carry = {0}, now = {0}, rest = {0};
 
-    while (i < n) {
+    while (i < n || carry.n > 0) {
         while (i < n && discardable(&body->items[i]))
             i++;
-        if (i >= n)
+        if (i >= n && carry.n == 0)
             break;
         float head = cont ? frag_head_height(cont) : 0;
-        float h = head, nh = 0;
-        int have_notes = 0;
+        /* notes continued from the previous page take at most this share
+         * of the page, so the text goes on too */
+        float carry_h = 0;
+        for (size_t m = 0; m < carry.n; m++)
+            carry_h += rest_height(pl_ts_note_content(ts, carry.v[m].note), carry.v[m].from) +
+                       g->note_gap;
+        if (carry_h > avail * 0.6f)
+            carry_h = avail * 0.6f;
+        float h = head, nh = carry.n ? carry_h + g->note_sep : 0;
+        int have_notes = carry.n > 0;
         size_t brk = n;
         long cand = -1;
+        if (i >= n)
+            goto cut; /* only notes left */
         for (size_t j = i; j < n; j++) {
             const pl_vitem *it = &body->items[j];
             if (it->kind == PL_V_NEWPAGE) {
@@ -115,7 +230,8 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
             if (it->kind != PL_V_BOX)
                 continue;
             float bn = notes_height(ts, body, it, g, !have_notes);
-            if (h + it->height + nh + bn > avail + 0.01f) {
+            float bmin = notes_min_height(ts, body, it, g, !have_notes);
+            if (h + it->height + nh + (bn < bmin ? bn : bmin) > avail + 0.01f) {
                 if (cand > (long)i) {
                     brk = (size_t)cand;
                 } else {
@@ -137,8 +253,10 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
         }
         brk = n;
     cut:
-        if (brk <= i)
+        if (brk <= i && i < n)
             brk = i + 1; /* always make progress */
+        if (i >= n)
+            brk = i;
         pl_page *p = new_page(ts);
         if (p == NULL)
             goto oom;
@@ -172,7 +290,10 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
                 }
             }
         }
-        npn = 0;
+        now.n = 0;
+        for (size_t m = 0; m < carry.n; m++)
+            if (pend(&now, carry.v[m].note, carry.v[m].from) != 0)
+                goto oom;
         const pl_vitem *last_box = NULL;
         float last_bottom = y;
         for (size_t k = i; k < brk; k++) {
@@ -180,16 +301,9 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
             if (it->kind == PL_V_BOX) {
                 if (place_box(p, body, it, y) != 0)
                     goto oom;
-                for (size_t m = 0; m < it->nnotes; m++) {
-                    if (npn == cappn) {
-                        cappn = cappn ? cappn * 2 : 16;
-                        int *nn = realloc(pnotes, cappn * sizeof *nn);
-                        if (nn == NULL)
-                            goto oom;
-                        pnotes = nn;
-                    }
-                    pnotes[npn++] = body->notes[it->note0 + m];
-                }
+                for (size_t m = 0; m < it->nnotes; m++)
+                    if (pend(&now, body->notes[it->note0 + m], 0) != 0)
+                        goto oom;
                 y += it->height;
                 last_box = it;
                 last_bottom = y;
@@ -217,43 +331,22 @@ pl_status pl_ts_paginate(pl_ts *ts, const pl_vlist *body, const pl_page_geom *g)
                 goto oom;
             cont = t;
         }
-        /* footnotes, bottom up */
-        if (npn > 0) {
-            float total = g->note_sep;
-            for (size_t m = 0; m < npn; m++)
-                total += pl_vlist_height(pl_ts_note_content(ts, pnotes[m])) + g->note_gap;
-            float ny = g->height - g->bottom - total;
-            if (ny < y) /* overfull page: keep notes below the text */
-                ny = y;
-            pl_op rule = {0};
-            rule.kind = PL_OP_LINE;
-            rule.x = g->rule_x;
-            rule.y = ny + g->note_sep * 0.5f;
-            rule.w = g->rule_w;
-            rule.lw = 0.5f;
-            if (pl_page_op(p, &rule) != 0)
-                goto oom;
-            ny += g->note_sep;
-            for (size_t m = 0; m < npn; m++) {
-                const pl_vlist *nv = pl_ts_note_content(ts, pnotes[m]);
-                for (size_t k = 0; k < nv->n; k++) {
-                    const pl_vitem *it = &nv->items[k];
-                    if (it->kind == PL_V_BOX) {
-                        if (place_box(p, nv, it, ny) != 0)
-                            goto oom;
-                        ny += it->height;
-                    } else if (it->kind == PL_V_GLUE) {
-                        ny += it->height;
-                    }
-                }
-                ny += g->note_gap;
-            }
-        }
+        /* footnotes: those continued from the last page, then this page's */
+        rest.n = 0;
+        if (now.n > 0 && place_notes(ts, p, g, &now, y, &rest) != 0)
+            goto oom;
+        pendings tmp = carry;
+        carry = rest;
+        rest = tmp;
         i = brk;
     }
-    free(pnotes);
+    free(carry.v);
+    free(now.v);
+    free(rest.v);
     return PL_OK;
 oom:
-    free(pnotes);
+    free(carry.v);
+    free(now.v);
+    free(rest.v);
     return PL_ENOMEM;
 }

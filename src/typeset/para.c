@@ -10,6 +10,7 @@
 
 #include <hyphen.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -637,6 +638,35 @@ static int emit_text(pl_vlist *out, const pl_run *r, size_t off, size_t len, dou
     return pl_vlist_op(out, &op);
 }
 
+/* TYPO-001: a line wider than its column (an unbreakable piece longer
+ * than the line), at the source position of its first character. */
+static void report_overfull(pl_ts *ts, const pl_run *runs, const items *it, size_t start,
+                            size_t end, double excess)
+{
+    if (ts->cfg.diags == NULL)
+        return;
+    const item *first = NULL;
+    for (size_t k = start; k < end && first == NULL; k++)
+        if (it->v[k].k == I_BOX && it->v[k].run >= 0)
+            first = &it->v[k];
+    int line = 0, col = 0;
+    const char *text = "";
+    int len = 0;
+    if (first) {
+        const pl_run *r = &runs[first->run];
+        if (r->src && ts->cfg.doc)
+            pl_text_pos(ts->cfg.doc, r->src, r->src_off + first->off, &line, &col);
+        text = r->text + first->off;
+        len = (int)(first->len < 30 ? first->len : 30);
+        while (len > 0 && len < (int)first->len && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* whole characters */
+    }
+    pl_diags_add(ts->cfg.diags, ts->cfg.doc ? ts->cfg.doc->path : NULL, line, col,
+                 PL_SEV_WARNING, "TYPO-001", NULL,
+                 "la línea sobresale %.1f pt del margen: «%.*s%s» no se puede dividir", excess,
+                 len, text, first && (size_t)len < first->len ? "…" : "");
+}
+
 pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
                           pl_vlist *out)
 {
@@ -824,8 +854,12 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
             if (pl_vlist_op(out, &op) != 0)
                 goto done;
         }
-        if (total > lw + 0.5)
+        /* the width as set, after stretching or shrinking the glue */
+        double set = total + (ratio >= 0 ? ratio * Y : ratio * Z);
+        if (set > lw + 0.5) {
             ts->overfull_lines++;
+            report_overfull(ts, runs, &it, start, e2, total - lw);
+        }
         /* widow/orphan penalty after this line */
         if (l + 1 < nl) {
             int pen = 0;
