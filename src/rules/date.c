@@ -180,16 +180,9 @@ static int in_identifier(const char *s, size_t at)
 static pl_status scan_numeric(const pl_doc *doc, const pl_node *block, const pl_flat *f,
                               date_ctx *c, pl_rx *rx, int day_first)
 {
-    size_t at = 0;
-    while (at < f->len) {
-        int rc = pl_rx_search(rx, f->text, f->len, at, 0, c->md);
-        if (rc == PL_RX_ENOMEM)
-            return PL_ENOMEM;
-        if (rc != 1)
-            break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-        size_t ms = ov[0], me = ov[1];
-        at = me > ms ? me : ms + 1;
+    size_t at = 0, ms, me;
+    int rc;
+    while ((rc = pl_rx_next(rx, f->text, f->len, &at, c->md, &ms, &me)) == 1) {
         size_t s1, l1, s2, l2, s3, l3;
         if (!group(c->md, 1, &s1, &l1) || !group(c->md, 2, &s2, &l2) ||
             !group(c->md, 3, &s3, &l3) || in_agreement_number(f->text, ms) ||
@@ -205,24 +198,18 @@ static pl_status scan_numeric(const pl_doc *doc, const pl_node *block, const pl_
                            pl_date_why_invalid(y, m, d, why, sizeof why));
         }
     }
-    return PL_OK;
+    return rc == PL_RX_ENOMEM ? PL_ENOMEM : PL_OK;
 }
 
 static pl_status scan_text(const pl_doc *doc, const pl_node *block, const pl_flat *f, void *vctx)
 {
     date_ctx *c = vctx;
-    size_t at = 0;
-    while (at < f->len) {
-        int rc = pl_rx_search(&rx_text_date, f->text, f->len, at, 0, c->md);
-        if (rc == PL_RX_ENOMEM)
-            return PL_ENOMEM;
-        if (rc != 1)
-            break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-        size_t ms = ov[0], me = ov[1];
-        at = me > ms ? me : ms + 1;
+    size_t at = 0, ms, me;
+    int rc;
+    while ((rc = pl_rx_next(&rx_text_date, f->text, f->len, &at, c->md, &ms, &me)) == 1)
         check_text_date(doc, block, f, c, ms);
-    }
+    if (rc == PL_RX_ENOMEM)
+        return PL_ENOMEM;
     pl_status st = scan_numeric(doc, block, f, c, &rx_slash_date, 1);
     if (st == PL_OK)
         st = scan_numeric(doc, block, f, c, &rx_iso_date, 0);

@@ -51,22 +51,15 @@ static size_t trim_token(const char *s, size_t n)
 
 static pl_status check_act(const pl_doc *doc, const pl_node *block, const pl_flat *f, id_ctx *c)
 {
-    size_t at = 0;
-    while (at < f->len) {
-        int rc = pl_rx_search(&rx_act, f->text, f->len, at, 0, c->md);
-        if (rc == PL_RX_ENOMEM)
-            return PL_ENOMEM;
-        if (rc != 1)
-            break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-        size_t ms = ov[0], me = ov[1];
-        at = me > ms ? me : ms + 1;
+    size_t at = 0, ms, me;
+    int rc;
+    while ((rc = pl_rx_next(&rx_act, f->text, f->len, &at, c->md, &ms, &me)) == 1) {
         size_t len = trim_token(f->text + ms, me - ms);
-        rc = pl_rx_search(&rx_act_ok, f->text, ms + len, ms, PCRE2_ANCHORED, c->md2);
-        if (rc == PL_RX_ENOMEM)
+        int ok = pl_rx_search(&rx_act_ok, f->text, ms + len, ms, PCRE2_ANCHORED, c->md2);
+        if (ok == PL_RX_ENOMEM)
             return PL_ENOMEM;
         PCRE2_SIZE *o2 = pcre2_get_ovector_pointer(c->md2);
-        if (rc != 1 || o2[1] != ms + len) {
+        if (ok != 1 || o2[1] != ms + len) {
             pl_report_flat(c->diags, doc, "ID-001", block, f, ms,
                            "el acuerdo del Pleno del INAI «%.*s» no tiene la forma "
                            "ACT-PUB/DD/MM/AAAA.NN (p. ej. ACT-PUB/20/08/2014.04)",
@@ -86,21 +79,15 @@ static pl_status check_act(const pl_doc *doc, const pl_node *block, const pl_fla
                            (int)len, f->text + ms, y, c->year);
         }
     }
-    return PL_OK;
+    return rc == PL_RX_ENOMEM ? PL_ENOMEM : PL_OK;
 }
 
 static pl_status check_dof(const pl_doc *doc, const pl_node *block, const pl_flat *f, id_ctx *c)
 {
-    size_t at = 0;
-    while (at < f->len) {
-        int rc = pl_rx_search(&rx_dof, f->text, f->len, at, 0, c->md);
-        if (rc == PL_RX_ENOMEM)
-            return PL_ENOMEM;
-        if (rc != 1)
-            break;
+    size_t at = 0, ms, me;
+    int rc;
+    while ((rc = pl_rx_next(&rx_dof, f->text, f->len, &at, c->md, &ms, &me)) == 1) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-        size_t ms = ov[0], me = ov[1];
-        at = me > ms ? me : ms + 1;
         const char *t = f->text;
         int d = num(t + ov[2], ov[3] - ov[2]), m = num(t + ov[6], ov[7] - ov[6]);
         size_t ylen = ov[11] - ov[10];
@@ -122,22 +109,16 @@ static pl_status check_dof(const pl_doc *doc, const pl_node *block, const pl_fla
         /* a publication after the document's date is an anachronism of the
          * instrument published: CIT-006 reports it, with the law's name */
     }
-    return PL_OK;
+    return rc == PL_RX_ENOMEM ? PL_ENOMEM : PL_OK;
 }
 
 static pl_status check_oficio(const pl_doc *doc, const pl_node *block, const pl_flat *f,
                               id_ctx *c)
 {
-    size_t at = 0;
-    while (at < f->len) {
-        int rc = pl_rx_search(&rx_oficio, f->text, f->len, at, 0, c->md);
-        if (rc == PL_RX_ENOMEM)
-            return PL_ENOMEM;
-        if (rc != 1)
-            break;
+    size_t at = 0, ms, me;
+    int rc;
+    while ((rc = pl_rx_next(&rx_oficio, f->text, f->len, &at, c->md, &ms, &me)) == 1) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-        size_t ms = ov[0], me = ov[1];
-        at = me > ms ? me : ms + 1;
         /* agreement numbers, URLs and paths are not oficios */
         if ((ms > 0 && (f->text[ms - 1] == '/' || f->text[ms - 1] == '.')) ||
             strncmp(f->text + ms, "CONAIP/", 7) == 0 || strncmp(f->text + ms, "ACT-", 4) == 0)
@@ -156,7 +137,7 @@ static pl_status check_oficio(const pl_doc *doc, const pl_node *block, const pl_
                            (int)(me - ms), f->text + ms, y, c->year);
         }
     }
-    return PL_OK;
+    return rc == PL_RX_ENOMEM ? PL_ENOMEM : PL_OK;
 }
 
 typedef pl_status (*id_fn)(const pl_doc *, const pl_node *, const pl_flat *, id_ctx *);

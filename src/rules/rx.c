@@ -61,3 +61,18 @@ void pl_rx_cleanup(void)
         rx->next = NULL;
     }
 }
+
+int pl_rx_next(pl_rx *rx, const char *subj, size_t len, size_t *at, pcre2_match_data *md,
+               size_t *ms, size_t *me)
+{
+    if (*at >= len)
+        return 0;
+    int rc = pl_rx_search(rx, subj, len, *at, 0, md);
+    if (rc != 1)
+        return rc == PL_RX_ENOMEM ? PL_RX_ENOMEM : 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    *ms = ov[0];
+    *me = ov[1];
+    *at = *me > *ms ? *me : *ms + 1;
+    return 1;
+}

@@ -49,6 +49,15 @@ pcre2_match_data *pl_rx_match_data(void);
 int pl_rx_search(pl_rx *rx, const char *subj, size_t len, size_t start,
                  uint32_t opts, pcre2_match_data *md);
 
+/* The next match of rx in subj[0..len) at or after *at: its bounds in
+ * *ms, *me (and the groups in md); *at moves past it. Returns 1, 0 when
+ * there is none (or the subject cannot be searched), or PL_RX_ENOMEM.
+ * The usual loop:
+ *     size_t at = 0, ms, me;
+ *     while ((rc = pl_rx_next(&rx, s, n, &at, md, &ms, &me)) == 1) { … } */
+int pl_rx_next(pl_rx *rx, const char *subj, size_t len, size_t *at, pcre2_match_data *md,
+               size_t *ms, size_t *me);
+
 /* Frees every compiled pattern; they compile again on next use. */
 void pl_rx_cleanup(void);
 

@@ -667,6 +667,21 @@ static void report_overfull(pl_ts *ts, const pl_run *runs, const items *it, size
                  len, text, first && (size_t)len < first->len ? "…" : "");
 }
 
+/* A literal ("-" for hyphens, " " for a space kept in the text) in run
+ * r's face at x. */
+static int emit_literal(pl_vlist *out, const pl_run *r, const char *lit, double x, double base)
+{
+    pl_op op = {0};
+    op.kind = PL_OP_TEXT;
+    op.font = r->font;
+    op.size = r->size;
+    op.x = (float)x;
+    op.y = (float)(base - r->rise);
+    op.text = lit;
+    op.len = strlen(lit);
+    return pl_vlist_op(out, &op);
+}
+
 pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style *st,
                           pl_vlist *out)
 {
@@ -750,16 +765,7 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         }
         double x = x0;
         if (pre > 0) { /* RAE: a compound broken at its hyphen repeats it */
-            const pl_run *r = &runs[pb->run];
-            pl_op op = {0};
-            op.kind = PL_OP_TEXT;
-            op.font = r->font;
-            op.size = r->size;
-            op.x = (float)x;
-            op.y = (float)(base - r->rise);
-            op.text = "-";
-            op.len = 1;
-            if (pl_vlist_op(out, &op) != 0)
+            if (emit_literal(out, &runs[pb->run], "-", x, base) != 0)
                 goto done;
             x += pre;
         }
@@ -794,15 +800,7 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
                     goto done;
                 if (space && !(xi->off + len < r->len && r->text[xi->off + len] == ' ')) {
                     /* the space is in the next run: keep it in the text */
-                    pl_op sp = {0};
-                    sp.kind = PL_OP_TEXT;
-                    sp.font = r->font;
-                    sp.size = r->size;
-                    sp.x = (float)(x + w);
-                    sp.y = (float)(base - r->rise);
-                    sp.text = " ";
-                    sp.len = 1;
-                    if (pl_vlist_op(out, &sp) != 0)
+                    if (emit_literal(out, r, " ", x + w, base) != 0)
                         goto done;
                 }
                 if (r->note >= 0 && pl_vlist_note(out, r->note) != 0)
@@ -830,16 +828,7 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
             }
         }
         if (hyph > 0) {
-            const pl_run *r = &runs[bx->run];
-            pl_op op = {0};
-            op.kind = PL_OP_TEXT;
-            op.font = r->font;
-            op.size = r->size;
-            op.x = (float)x;
-            op.y = (float)(base - r->rise);
-            op.text = "-";
-            op.len = 1;
-            if (pl_vlist_op(out, &op) != 0)
+            if (emit_literal(out, &runs[bx->run], "-", x, base) != 0)
                 goto done;
             ts->hyphenated_lines++;
             x += hyph;
