@@ -215,7 +215,6 @@ static void annex(pl_lay *L, const pl_node *ax, pl_vlist *out)
         }
     }
     const pl_node *toc = pl_node_child(ax, PL_N_TOC);
-    pl_vlist *toc_list = NULL;
     if (toc) {
         pl_vlist_newpage(out);
         const char *tt = pl_node_attr(toc, "titulo");
@@ -223,33 +222,20 @@ static void annex(pl_lay *L, const pl_node *ax, pl_vlist *out)
         pl_lay_para(L, &r, 1, x, w, PL_ALIGN_LEFT, 16, 0, 0, out);
         pl_vlist_penalty(out, PL_INF);
         pl_vlist_glue(out, 12);
-        /* the index is filled in after the sections exist: a marker */
-        toc_list = pl_arena_alloc(L->arena, sizeof *toc_list);
-        if (toc_list == NULL) {
-            pl_lay_fail(L, PL_ENOMEM);
-            return;
-        }
-        memset(toc_list, 0, sizeof *toc_list);
     }
-    /* the index goes into its own list, spliced in afterwards */
+    /* the sections first, into their own list: the index needs their
+     * anchors, and goes before them */
     pl_vlist rest = {0};
     int a0 = (int)pl_ts_anchor_count(L->ts);
-    int first_section = 1;
     for (const pl_node *c = ax->first; c && L->status == PL_OK; c = c->next) {
         if (c->type == PL_N_TITLE || c->type == PL_N_COVER || c->type == PL_N_TOC ||
             c->type == PL_N_TEXT)
             continue;
-        if (c->type == PL_N_SECTION && first_section && toc_list) {
-            first_section = 0;
-        }
         pl_lay_block(L, c, x, w, 1, &rest);
     }
     int a1 = (int)pl_ts_anchor_count(L->ts);
-    if (toc_list) {
-        pl_lay_toc(L, a0, a1, x, w, toc_list);
-        if (pl_vlist_append(out, toc_list) != 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        pl_vlist_free(toc_list);
+    if (toc) {
+        pl_lay_toc(L, a0, a1, x, w, out);
         pl_vlist_newpage(out);
     }
     if (pl_vlist_append(out, &rest) != 0)

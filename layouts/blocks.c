@@ -891,8 +891,6 @@ void pl_lay_block(pl_lay *L, const pl_node *n, float x, float width, int level, 
     default:
         break;
     }
-    if (out->n > 0 && L->status == PL_OK && out->cap == 0)
-        pl_lay_fail(L, PL_ENOMEM);
 }
 
 void pl_lay_blocks(pl_lay *L, const pl_node *node, float x, float width, int level, float size,

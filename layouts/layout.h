@@ -27,8 +27,6 @@ typedef struct pl_lay {
     const pl_style *st;
     pl_arena *arena; /* render arena (the engine's) */
     int note_no;     /* last footnote number used */
-    pl_vlist *toc_target; /* where the index goes, filled after the body */
-    int toc_anchor0, toc_anchor1; /* anchors that belong in the index */
     pl_status status;     /* first failure */
     /* current text style, saved and restored around nested blocks */
     float size;

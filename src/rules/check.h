@@ -18,6 +18,10 @@ pl_status pl_check_cit_005(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_006(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_007(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_008(const pl_doc *doc, pl_diags *diags);
+/* Forgets the citations the CIT rules share for the current document
+ * (called at the end of every rules run). */
+void pl_cit_forget(void);
+
 pl_status pl_check_date_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_id_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_id_002(const pl_doc *doc, pl_diags *diags);

@@ -87,12 +87,43 @@ static const char *str(pl_buf *b)
 }
 
 /* ---------------------------------------------------------------- */
+/* The citations of the document being checked                       */
+
+/* Every CIT rule reads the same citations: they are extracted once per
+ * pl_rules_run, which calls pl_cit_forget when the run ends (so a later
+ * document, even at the same address, is read afresh). */
+static const pl_doc *memo_doc;
+static pl_cites *memo;
+
+static pl_status cites_of(const pl_doc *doc, pl_cites **out)
+{
+    if (memo == NULL || memo_doc != doc) {
+        pl_cit_forget();
+        pl_status st = pl_cites_extract(doc, catalog, &memo);
+        if (st != PL_OK) {
+            memo = NULL;
+            return st;
+        }
+        memo_doc = doc;
+    }
+    *out = memo;
+    return PL_OK;
+}
+
+void pl_cit_forget(void)
+{
+    pl_cites_free(memo);
+    memo = NULL;
+    memo_doc = NULL;
+}
+
+/* ---------------------------------------------------------------- */
 /* The rules that only report what the reader found                  */
 
 static pl_status report_issues(const pl_doc *doc, pl_diags *diags, const char *rule)
 {
     pl_cites *cs;
-    pl_status st = pl_cites_extract(doc, catalog, &cs);
+    pl_status st = cites_of(doc, &cs);
     if (st != PL_OK)
         return st;
     for (size_t i = 0; i < cs->nissues; i++) {
@@ -100,7 +131,6 @@ static pl_status report_issues(const pl_doc *doc, pl_diags *diags, const char *r
         if (strcmp(is->rule, rule) == 0)
             pl_report_at(diags, doc, rule, is->line, is->col, is->at, "%s", is->message);
     }
-    pl_cites_free(cs);
     return diags->oom ? PL_ENOMEM : PL_OK;
 }
 
@@ -168,7 +198,7 @@ static void check_article(const pl_doc *doc, pl_diags *diags, const pl_cite *c, 
 pl_status pl_check_cit_003(const pl_doc *doc, pl_diags *diags)
 {
     pl_cites *cs;
-    pl_status st = pl_cites_extract(doc, catalog, &cs);
+    pl_status st = cites_of(doc, &cs);
     if (st != PL_OK)
         return st;
     for (size_t i = 0; i < cs->n; i++) {
@@ -181,7 +211,6 @@ pl_status pl_check_cit_003(const pl_doc *doc, pl_diags *diags)
         if (c->article_to > c->article)
             check_article(doc, diags, c, c->article_to, 0);
     }
-    pl_cites_free(cs);
     return diags->oom ? PL_ENOMEM : PL_OK;
 }
 
@@ -292,7 +321,7 @@ done:
 pl_status pl_check_cit_004(const pl_doc *doc, pl_diags *diags)
 {
     pl_cites *cs;
-    pl_status st = pl_cites_extract(doc, catalog, &cs);
+    pl_status st = cites_of(doc, &cs);
     if (st != PL_OK)
         return st;
     for (size_t i = 0; i < cs->n; i++) {
@@ -328,7 +357,6 @@ pl_status pl_check_cit_004(const pl_doc *doc, pl_diags *diags)
             }
         }
     }
-    pl_cites_free(cs);
     return diags->oom ? PL_ENOMEM : PL_OK;
 }
 
@@ -338,7 +366,7 @@ pl_status pl_check_cit_004(const pl_doc *doc, pl_diags *diags)
 pl_status pl_check_cit_006(const pl_doc *doc, pl_diags *diags)
 {
     pl_cites *cs;
-    pl_status st = pl_cites_extract(doc, catalog, &cs);
+    pl_status st = cites_of(doc, &cs);
     if (st != PL_OK)
         return st;
     int date = cs->date, last_group = -1;
@@ -395,7 +423,6 @@ pl_status pl_check_cit_006(const pl_doc *doc, pl_diags *diags)
                      b->text, when, d1, b->org->fundamento ? b->org->fundamento : "",
                      b->org->nsiglas ? b->org->siglas[0] : b->text);
     }
-    pl_cites_free(cs);
     return diags->oom ? PL_ENOMEM : PL_OK;
 }
 
@@ -410,7 +437,7 @@ static const char *sign_text(pl_cite_sign s)
 pl_status pl_check_cit_007(const pl_doc *doc, pl_diags *diags)
 {
     pl_cites *cs;
-    pl_status st = pl_cites_extract(doc, catalog, &cs);
+    pl_status st = cites_of(doc, &cs);
     if (st != PL_OK)
         return st;
     const pl_cite *first = NULL;
@@ -429,6 +456,5 @@ pl_status pl_check_cit_007(const pl_doc *doc, pl_diags *diags)
                          c->article, sign_text(c->sign), sign_text(first->sign), first->line,
                          first->article, sign_text(first->sign));
     }
-    pl_cites_free(cs);
     return diags->oom ? PL_ENOMEM : PL_OK;
 }

@@ -685,7 +685,7 @@ static void emit(ctx *c, group *g, const target *tg)
     }
     if (g->kw_unaccented) {
         size_t k = g->kw_unaccented - 1;
-        size_t e = pl_cite_word_end(s, c->f->len, k);
+        size_t e = pl_es_word_end(s, c->f->len, k);
         pl_cite_note(c, "CIT-008", k, "«%.*s» lleva tilde: «%s»", (int)(e - k), s + k,
                      s[k + 1] == 'R' ? (e - k > 8 ? "ARTÍCULOS" : "ARTÍCULO")
                      : s[k] == 'A'   ? (e - k > 8 ? "Artículos" : "Artículo")

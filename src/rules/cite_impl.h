@@ -131,8 +131,6 @@ void pl_cite_note(pl_cite_ctx *c, const char *rule, size_t off, const char *fmt,
  * (pl_cite_place_all), in one pass over the block for all of them. */
 void pl_cite_place(pl_cite_ctx *c, pl_cite_what what, size_t index, size_t off);
 
-/* End of the word (letters) starting at byte i of s[0..n). */
-size_t pl_cite_word_end(const char *s, size_t n, size_t i);
 
 /* Appends fracción fr to it (at most PL_CITE_LIST_MAX). Returns 0, or -1
  * when out of memory (c->oom set). */

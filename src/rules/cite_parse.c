@@ -183,20 +183,6 @@ void pl_cite_place(ctx *c, pl_cite_what what, size_t index, size_t off)
     p->index = index;
 }
 
-static int is_letter_at(const char *s, size_t n, size_t i, size_t *len)
-{
-    uint32_t cp = pl_utf8_decode(s + i, n - i, len);
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
-}
-
-size_t pl_cite_word_end(const char *s, size_t n, size_t i)
-{
-    size_t len;
-    while (i < n && is_letter_at(s, n, i, &len))
-        i += len;
-    return i;
-}
 
 /* Whether the word at s[i..e) can start an ordinal: pl_es_ordinal_value
  * tries every spelling of every ordinal, too slow to ask of every word
@@ -222,24 +208,10 @@ static int ordinal_stem(const char *s, size_t i, size_t e)
  * or 0. */
 static int read_ordinal(const char *s, size_t n, size_t i, size_t *end)
 {
-    size_t w1 = pl_cite_word_end(s, n, i);
+    size_t w1 = pl_es_word_end(s, n, i);
     if (w1 == i || !ordinal_stem(s, i, w1))
         return 0;
-    size_t j = w1;
-    while (j < n && s[j] == ' ')
-        j++;
-    size_t w2 = j > w1 ? pl_cite_word_end(s, n, j) : j;
-    if (w2 > j) {
-        int v = pl_es_ordinal_value(s + i, w2 - i, 0);
-        if (v) {
-            *end = w2;
-            return v;
-        }
-    }
-    int v = pl_es_ordinal_value(s + i, w1 - i, 0);
-    if (v)
-        *end = w1;
-    return v;
+    return pl_es_read_ordinal(s, n, i, end);
 }
 
 /* An ordinal of one or two words ending at end (before a space and the
@@ -308,7 +280,7 @@ static int read_number(ctx *c, size_t i, int *value, int *bis, pl_cite_sign *sig
         k = sp + 2;
     } else if (j < n && s[j] == 'o') {
         size_t len;
-        if (!(j + 1 < n && is_letter_at(s, n, j + 1, &len))) {
+        if (!(j + 1 < n && pl_es_is_letter_at(s, n, j + 1, &len))) {
             *sign = PL_SIGN_O;
             k = j + 1;
         }
@@ -317,7 +289,7 @@ static int read_number(ctx *c, size_t i, int *value, int *bis, pl_cite_sign *sig
         k++;
     if (*sign == PL_SIGN_NONE) {
         size_t len;
-        if (j < n && is_letter_at(s, n, j, &len))
+        if (j < n && pl_es_is_letter_at(s, n, j, &len))
             return 0; /* "31A", "2do" */
     }
     *bis = 0;

@@ -383,3 +383,40 @@ char *pl_date_why_invalid(int year, int month, int day, char *out, size_t size)
         snprintf(out, size, "%s tiene %d días", months[month], dim);
     return out;
 }
+
+int pl_es_is_letter_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    uint32_t cp = pl_utf8_decode(s + i, n - i, len);
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+size_t pl_es_word_end(const char *s, size_t n, size_t i)
+{
+    size_t len;
+    while (i < n && pl_es_is_letter_at(s, n, i, &len))
+        i += len;
+    return i;
+}
+
+int pl_es_read_ordinal(const char *s, size_t n, size_t i, size_t *end)
+{
+    size_t w1 = pl_es_word_end(s, n, i);
+    if (w1 == i)
+        return 0;
+    size_t j = w1;
+    while (j < n && s[j] == ' ')
+        j++;
+    size_t w2 = j > w1 ? pl_es_word_end(s, n, j) : j;
+    if (w2 > j) {
+        int v = pl_es_ordinal_value(s + i, w2 - i, 0);
+        if (v) {
+            *end = w2;
+            return v;
+        }
+    }
+    int v = pl_es_ordinal_value(s + i, w1 - i, 0);
+    if (v)
+        *end = w1;
+    return v;
+}

@@ -35,6 +35,18 @@ int pl_es_ordinal_name(int n, char *out, size_t size);
  * Returns 1..PL_ES_ORDINAL_MAX, PL_ES_UNICO, or 0 when s is not one. */
 int pl_es_ordinal_value(const char *s, size_t n, int strict);
 
+/* Whether the character at s[i] is a letter (ASCII or Latin, accented
+ * included); its byte length goes to *len. */
+int pl_es_is_letter_at(const char *s, size_t n, size_t i, size_t *len);
+
+/* End of the run of letters that starts at s[i] (i itself when none). */
+size_t pl_es_word_end(const char *s, size_t n, size_t i);
+
+/* An ordinal of one or two words at s[i] ("TERCERO", "Décimo Sexto",
+ * "vigesimoprimero", "Único"), any case. Returns its value and sets *end,
+ * or returns 0. */
+int pl_es_read_ordinal(const char *s, size_t n, size_t i, size_t *end);
+
 /* Value of a cardinal written in words, any case, accents optional:
  * "catorce", "treinta y uno", "dos mil diecisiete", "mil novecientos
  * noventa y nueve", "cien mil". Words are separated by single or multiple

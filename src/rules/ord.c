@@ -130,56 +130,6 @@ static pl_rx rx_list_sep = PL_RX("\\s*(?:,\\s*(?:y\\s+|e\\s+)?|\\s(?:y|e|o|u|al|
 /* Most ordinals read in one list; a real list names a handful. */
 #define REF_LIST_MAX 32
 
-static int is_letter_at(const char *s, size_t n, size_t i, size_t *len)
-{
-    uint32_t cp;
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        *len = 1;
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    }
-    /* Two-byte Latin-1 letters (À..ÿ without × ÷) are all Spanish needs. */
-    if (c == 0xC3 && i + 1 < n) {
-        cp = ((c & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
-        *len = 2;
-        return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-    }
-    *len = 1;
-    return 0;
-}
-
-static size_t word_end(const char *s, size_t n, size_t i)
-{
-    size_t len;
-    while (i < n && is_letter_at(s, n, i, &len))
-        i += len;
-    return i;
-}
-
-/* An ordinal of one or two words at s[i] ("TERCERO", "décimo primero",
- * "vigesimoprimero"), any case. Returns its value and sets *end, or 0. */
-static int read_ordinal(const char *s, size_t n, size_t i, size_t *end)
-{
-    size_t w1 = word_end(s, n, i);
-    if (w1 == i)
-        return 0;
-    size_t j = w1;
-    while (j < n && s[j] == ' ')
-        j++;
-    size_t w2 = j > w1 ? word_end(s, n, j) : j;
-    if (w2 > j) {
-        int v = pl_es_ordinal_value(s + i, w2 - i, 0);
-        if (v) {
-            *end = w2;
-            return v;
-        }
-    }
-    int v = pl_es_ordinal_value(s + i, w1 - i, 0);
-    if (v)
-        *end = w1;
-    return v;
-}
-
 typedef struct ref_ctx {
     size_t npuntos;
     pl_diags *diags;
@@ -209,7 +159,7 @@ static pl_status scan_refs(const pl_doc *doc, const pl_node *block, const pl_fla
         size_t offs[REF_LIST_MAX], lens[REF_LIST_MAX], count = 0, end;
         int vals[REF_LIST_MAX];
         for (;;) {
-            int v = read_ordinal(s, n, i, &end);
+            int v = pl_es_read_ordinal(s, n, i, &end);
             /* "un punto único de contacto": in lower case, único is an
              * adjective, not the name of a punto. */
             if (v == PL_ES_UNICO && (s[i] == 'u' || (s[i] == '\xC3' && s[i + 1] == '\xBA')))
@@ -228,7 +178,7 @@ static pl_status scan_refs(const pl_doc *doc, const pl_node *block, const pl_fla
             if (rc != 1)
                 break;
             size_t next = pcre2_get_ovector_pointer(c->md)[1], e2;
-            if (read_ordinal(s, n, next, &e2) == 0)
+            if (pl_es_read_ordinal(s, n, next, &e2) == 0)
                 break;
             i = next;
         }

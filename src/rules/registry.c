@@ -1,6 +1,7 @@
 /* rules: the registry of every diagnostic id pleno can emit, and the
  * driver that runs the domain rules. */
 #include "rules.h"
+#include "check.h"
 #include "rules_impl.h"
 
 #include <string.h>
@@ -66,8 +67,11 @@ pl_status pl_rules_run(const pl_doc *doc, pl_diags *diags)
         if (r->kind != PL_KIND_UNKNOWN && r->kind != doc->kind)
             continue;
         pl_status st = r->check(doc, diags);
-        if (st != PL_OK)
+        if (st != PL_OK) {
+            pl_cit_forget();
             return st;
+        }
     }
+    pl_cit_forget();
     return diags->oom ? PL_ENOMEM : PL_OK;
 }

@@ -830,7 +830,6 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         if (hyph > 0) {
             if (emit_literal(out, &runs[bx->run], "-", x, base) != 0)
                 goto done;
-            ts->hyphenated_lines++;
             x += hyph;
         }
         if (link) {
@@ -846,7 +845,6 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         /* the width as set, after stretching or shrinking the glue */
         double set = total + (ratio >= 0 ? ratio * Y : ratio * Z);
         if (set > lw + 0.5) {
-            ts->overfull_lines++;
             report_overfull(ts, runs, &it, start, e2, total - lw);
         }
         /* widow/orphan penalty after this line */

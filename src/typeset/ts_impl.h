@@ -21,8 +21,6 @@ struct pl_ts {
     size_t npages, cappages;
     pl_table_frag **frags; /* header fragments to free */
     size_t nfrags, capfrags;
-    /* report */
-    int overfull_lines, hyphenated_lines;
 };
 
 /* 1 when cp is missing from face f and this is the first time asked
