@@ -488,8 +488,25 @@ static int render_one_to(const render_cfg *cfg, const char *input, const char *t
         pl_doc_free(doc);
         return EXIT_ERRORS;
     }
+    /* say why a target cannot be written before doing the work */
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", target);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (access(dir, W_OK) != 0) {
+        pl_diags_add(diags, input, 0, 0, PL_SEV_ERROR, "IO-005", NULL,
+                     "no se puede escribir %s: la carpeta %s %s", target, dir,
+                     errno == ENOENT ? "no existe" : pl_strerror(errno));
+        pl_doc_free(doc);
+        return EXIT_FAILURE_;
+    }
     pl_render_opts ro = {datadir, cfg->draft, cfg->sde};
-    st = pl_render_file(doc, &ro, target, diags, NULL);
+    st = pl_render_file(doc, &ro, target, diags);
     pl_doc_free(doc);
     if (st == PL_EDOC)
         return EXIT_ERRORS;

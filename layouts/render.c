@@ -44,7 +44,7 @@ static long long date_epoch(const char *s)
 }
 
 pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const char *out_path,
-                         pl_diags *diags, pl_render_stats *stats)
+                         pl_diags *diags)
 {
     pl_status st = PL_OK;
     pl_pdf *pdf = NULL;
@@ -124,8 +124,6 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     PL_CHECK(pl_pdf_draw(pdf, ts, S->page_w, S->page_h, &info,
                          opts->draft ? "BORRADOR — SIN VALIDEZ" : NULL));
     PL_CHECK(pl_pdf_save(pdf, out_path));
-    if (stats)
-        stats->pages = (int)np;
 done:
     pl_vlist_free(&body);
     pl_ts_free(ts);

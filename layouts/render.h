@@ -16,16 +16,11 @@ typedef struct pl_render_opts {
                                     none; -1 to use the document's own date */
 } pl_render_opts;
 
-typedef struct pl_render_stats {
-    int pages;
-} pl_render_stats;
-
 /* Renders doc to out_path. Problems the reader would see (a glyph missing
  * from the font) are diagnostics, and make the render fail (PL_EDOC) unless
  * opts->draft. Operational failures return their status; no file is left
- * behind in either case. stats may be NULL. */
+ * behind in either case. */
 pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts,
-                         const char *out_path, pl_diags *diags,
-                         pl_render_stats *stats);
+                         const char *out_path, pl_diags *diags);
 
 #endif

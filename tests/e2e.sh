@@ -229,7 +229,8 @@ if [ "$(id -u)" -ne 0 ]; then
     [ $? -eq 2 ] && ok || bad "destino sin permiso: estado 2"
 fi
 "$PLENO" render "$SHORT" -o "$T/no/such/dir/x.pdf" >"$T/out" 2>&1
-[ $? -eq 2 ] && ! ls "$T/no" >/dev/null 2>&1 && ok || bad "carpeta de destino inexistente: estado 2"
+[ $? -eq 2 ] && ! ls "$T/no" >/dev/null 2>&1 && grep -q "la carpeta .*/no/such/dir no existe \[IO-005\]" "$T/out" \
+    && ok || bad "carpeta de destino inexistente: estado 2 y el porqué: $(cat "$T/out")"
 # -d with several files, -j 2
 "$PLENO" render -d "$T/outdir" -j 2 samples/acuerdo/*.xml >"$T/out" 2>&1
 [ $? -eq 0 ] && [ -s "$T/outdir/CONAIP-SNT-ACUERDO-EXT04-05-10-2017-07.pdf" ] &&
