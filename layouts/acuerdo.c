@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const pl_style pl_acuerdo_style = {
+static const pl_style acuerdo_style = {
     .page_w = 612, .page_h = 792, /* US Letter, as the originals */
     .margin_l = 72, .margin_r = 72, .margin_t = 104, .margin_b = 78,
     .body_size = 11, .body_leading = 14.6f,
@@ -243,7 +243,7 @@ static void annex(pl_lay *L, const pl_node *ax, pl_vlist *out)
     pl_vlist_free(&rest);
 }
 
-void pl_acuerdo_layout(pl_lay *L, pl_vlist *out)
+static void acuerdo_layout(pl_lay *L, pl_vlist *out)
 {
     const pl_style *S = L->st;
     const pl_node *root = L->doc->root;
@@ -303,7 +303,7 @@ void pl_acuerdo_layout(pl_lay *L, pl_vlist *out)
             annex(L, c, out);
 }
 
-void pl_acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n)
+static void acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n)
 {
     (void)i;
     (void)n;
@@ -370,3 +370,15 @@ void pl_acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n)
     op.len = strlen(pg);
     pl_page_op(p, &op);
 }
+
+const pl_kind_layout pl_acuerdo_kind = {
+    .kind = PL_KIND_ACUERDO,
+    .style = &acuerdo_style,
+    .layout = acuerdo_layout,
+    .decorate = acuerdo_decorate,
+    .title_path = "titulo",
+    .subject_path = "metadatos/numero",
+    .author_path = "metadatos/organo",
+    .date_path = "metadatos/fecha",
+    .keywords = "acuerdo, Sistema Nacional de Transparencia",
+};

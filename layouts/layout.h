@@ -68,10 +68,22 @@ void pl_lay_toc(pl_lay *L, int a0, int a1, float x, float width, pl_vlist *out);
 /* Records the first failure. */
 void pl_lay_fail(pl_lay *L, pl_status st);
 
-/* The acuerdo layout: fills body with the whole document. */
-extern const pl_style pl_acuerdo_style;
-void pl_acuerdo_layout(pl_lay *L, pl_vlist *body);
-/* Running header and footer of page i of n. */
-void pl_acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n);
+/* What the renderer needs of each kind's layout (render.c lists them). */
+typedef struct pl_kind_layout {
+    pl_kind kind;
+    const pl_style *style;
+    /* Fills body with the whole document. */
+    void (*layout)(pl_lay *L, pl_vlist *body);
+    /* Running header and footer of page i of n. */
+    void (*decorate)(pl_lay *L, pl_page *p, size_t i, size_t n);
+    /* Document information: the title's and subject's elements (paths of
+     * element names from the root, e.g. "metadatos/numero"; NULL: none),
+     * the author's, and the PDF keywords. */
+    const char *title_path, *subject_path, *author_path, *date_path;
+    const char *keywords;
+} pl_kind_layout;
+
+/* The acuerdo layout. */
+extern const pl_kind_layout pl_acuerdo_kind;
 
 #endif

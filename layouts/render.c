@@ -3,6 +3,7 @@
 #include "render.h"
 
 #include "../src/pdf/pdf.h"
+#include "../src/schema/schema.h"
 #include "../src/util/buf.h"
 #include "layout.h"
 
@@ -43,6 +44,25 @@ static long long date_epoch(const char *s)
     return days * 86400;
 }
 
+static const pl_kind_layout *const kind_layouts[] = {
+    &pl_acuerdo_kind,
+};
+
+static const pl_kind_layout *layout_of(pl_kind kind)
+{
+    for (size_t i = 0; i < sizeof kind_layouts / sizeof kind_layouts[0]; i++)
+        if (kind_layouts[i]->kind == kind)
+            return kind_layouts[i];
+    return NULL;
+}
+
+/* Plain text of the element at path from the root, or NULL. */
+static const char *text_at(pl_lay *L, const char *path)
+{
+    const pl_node *n = path ? pl_node_at(L->doc->root, path) : NULL;
+    return n ? pl_lay_plain(L, n) : NULL;
+}
+
 pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const char *out_path,
                          pl_diags *diags)
 {
@@ -53,9 +73,14 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     pl_buf fontdir = PL_BUF_INIT;
     size_t errors_before = pl_diags_count(diags, PL_SEV_ERROR);
 
-    if (doc->kind != PL_KIND_ACUERDO)
-        return PL_EINTERNAL;
-    const pl_style *S = &pl_acuerdo_style;
+    const pl_kind_layout *K = layout_of(doc->kind);
+    if (K == NULL) {
+        pl_diags_add(diags, doc->path, 0, 0, PL_SEV_ERROR, "IO-004", NULL,
+                     "no hay diseño de página para documentos de tipo %s",
+                     pl_kind_name(doc->kind));
+        return PL_EDATA;
+    }
+    const pl_style *S = K->style;
 
     if (pl_buf_printf(&fontdir, "%s/fonts", opts->datadir) != 0) {
         st = PL_ENOMEM;
@@ -86,7 +111,7 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     L.doc = doc;
     L.st = S;
     L.arena = pl_ts_arena(ts);
-    pl_acuerdo_layout(&L, &body);
+    K->layout(&L, &body);
     PL_CHECK(L.status);
     if (pl_diags_count(diags, PL_SEV_ERROR) > errors_before && !opts->draft) {
         st = PL_EDOC; /* e.g. a character the font lacks: no file */
@@ -105,22 +130,17 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     PL_CHECK(pl_ts_paginate(ts, &body, &g));
     size_t np = pl_ts_page_count(ts);
     for (size_t i = 0; i < np; i++)
-        pl_acuerdo_decorate(&L, pl_ts_page(ts, i), i, np);
+        K->decorate(&L, pl_ts_page(ts, i), i, np);
     PL_CHECK(L.status);
 
-    const pl_node *meta = pl_node_child(doc->root, PL_N_METADATA);
-    const pl_node *title = pl_node_child(doc->root, PL_N_TITLE);
-    const pl_node *num = meta ? pl_node_child(meta, PL_N_NUMBER) : NULL;
-    const pl_node *org = meta ? pl_node_child(meta, PL_N_BODY_ORGAN) : NULL;
-    const pl_node *date = meta ? pl_node_child(meta, PL_N_DATE) : NULL;
     pl_pdf_info info;
     memset(&info, 0, sizeof info);
-    info.title = title ? pl_lay_plain(&L, title) : NULL;
-    info.subject = num ? pl_lay_plain(&L, num) : NULL;
-    info.author = org ? pl_lay_plain(&L, org) : NULL;
-    info.keywords = "acuerdo, Sistema Nacional de Transparencia";
+    info.title = text_at(&L, K->title_path);
+    info.subject = text_at(&L, K->subject_path);
+    info.author = text_at(&L, K->author_path);
+    info.keywords = K->keywords;
     info.epoch = opts->source_date_epoch >= 0 ? opts->source_date_epoch
-                 : date ? date_epoch(pl_lay_plain(&L, date)) : -1;
+                                              : date_epoch(text_at(&L, K->date_path));
     PL_CHECK(pl_pdf_draw(pdf, ts, S->page_w, S->page_h, &info,
                          opts->draft ? "BORRADOR — SIN VALIDEZ" : NULL));
     PL_CHECK(pl_pdf_save(pdf, out_path));

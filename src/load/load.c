@@ -594,8 +594,7 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
 
     if (doc->kind == PL_KIND_UNKNOWN) {
         const char *want = NULL;
-        pl_kind k = pl_schema_kind_of((const char *)root->name,
-                                      pl_schema_namespace(PL_KIND_ACUERDO));
+        pl_kind k = pl_schema_kind_of_root((const char *)root->name);
         if (k != PL_KIND_UNKNOWN)
             want = pl_schema_namespace(k);
         if (want)
@@ -606,7 +605,7 @@ pl_status pl_load_memory(const char *path, const char *data, size_t len,
         else
             pl_diags_add(diags, path, doc->root->line, doc->root->col, PL_SEV_ERROR,
                          "KIND-001", "/", "<%s> no es un tipo de documento de pleno; "
-                         "los tipos conocidos son: acuerdo", root->name);
+                         "los tipos conocidos son: %s", root->name, pl_schema_kind_list());
         st = PL_EDOC;
         goto done;
     }

@@ -169,9 +169,75 @@ int pl_node_is_inline(const pl_node *n)
     }
 }
 
+pl_node *pl_node_named(const pl_node *n, const char *name)
+{
+    for (pl_node *c = n ? n->first : NULL; c; c = c->next)
+        if (c->type != PL_N_TEXT && strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+pl_node *pl_node_next_named(const pl_node *n, const char *name)
+{
+    for (pl_node *c = n ? n->next : NULL; c; c = c->next)
+        if (c->type != PL_N_TEXT && strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+pl_node *pl_node_at(const pl_node *n, const char *path)
+{
+    pl_node *cur = (pl_node *)n;
+    while (cur && *path) {
+        size_t len = strcspn(path, "/");
+        pl_node *c;
+        for (c = cur->first; c; c = c->next)
+            if (c->type != PL_N_TEXT && strlen(c->name) == len &&
+                memcmp(c->name, path, len) == 0)
+                break;
+        cur = c;
+        path += len;
+        if (*path == '/')
+            path++;
+    }
+    return cur;
+}
+
+int pl_node_is(const pl_node *n, const char *name)
+{
+    return n && n->type != PL_N_TEXT && strcmp(n->name, name) == 0;
+}
+
+size_t pl_node_count_named(const pl_node *n, const char *name)
+{
+    size_t k = 0;
+    for (const pl_node *c = n ? n->first : NULL; c; c = c->next)
+        if (pl_node_is(c, name))
+            k++;
+    return k;
+}
+
+/* An element of a kind's own vocabulary holding text (not only white
+ * space) or inline elements directly. */
+static int other_holds_text(const pl_node *n)
+{
+    for (const pl_node *c = n->first; c; c = c->next) {
+        if (c->type == PL_N_TEXT) {
+            for (size_t i = 0; i < c->text_len; i++)
+                if (c->text[i] != ' ')
+                    return 1;
+        } else if (pl_node_is_inline(c)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int pl_node_is_textblock(const pl_node *n)
 {
     switch (n->type) {
+    case PL_N_OTHER:
+        return other_holds_text(n);
     case PL_N_PARA:
     case PL_N_LABEL:
     case PL_N_ITEM:

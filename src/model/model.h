@@ -15,7 +15,11 @@
 
 typedef enum pl_kind {
     PL_KIND_UNKNOWN = 0,
-    PL_KIND_ACUERDO
+    PL_KIND_ACUERDO,     /* acuerdo del Consejo Nacional */
+    PL_KIND_PROGRAMA,    /* programa anual de trabajo */
+    PL_KIND_INFORME,     /* informe de actividades */
+    PL_KIND_SEGUIMIENTO, /* seguimiento de un programa de trabajo */
+    PL_KIND_ACTA         /* acta de sesión */
 } pl_kind;
 
 /* Element types. The XML name of each is in pl_node.name; PL_N_OTHER is any
@@ -127,6 +131,19 @@ const char *pl_node_attr(const pl_node *n, const char *name);
 pl_node *pl_node_child(const pl_node *n, pl_node_type type);
 pl_node *pl_node_next_of(const pl_node *n, pl_node_type type);
 
+/* Elements this build has no type for (PL_N_OTHER: the kind-specific
+ * vocabulary of programa, informe, seguimiento, acta) are found by their
+ * local name: n's first child element named name, the next sibling of n
+ * with that name, whether n has that name. NULL / 0 when none. */
+pl_node *pl_node_named(const pl_node *n, const char *name);
+pl_node *pl_node_next_named(const pl_node *n, const char *name);
+int pl_node_is(const pl_node *n, const char *name);
+/* Number of children named name. */
+size_t pl_node_count_named(const pl_node *n, const char *name);
+/* The element reached from n by a path of child names separated by '/'
+ * ("metadatos/numero": the first of each), or NULL. An empty path is n. */
+pl_node *pl_node_at(const pl_node *n, const char *path);
+
 /* First descendant (pre-order, n excluded) of the given type, or NULL. */
 pl_node *pl_node_find(const pl_node *n, pl_node_type type);
 
@@ -142,7 +159,9 @@ char *pl_node_text(pl_doc *doc, const pl_node *n);
 int pl_node_xpath(const pl_node *n, pl_buf *out);
 
 /* Inline elements, and the elements whose children are inline content
- * ("text blocks": p, rotulo, titulo, celda, elemento, nota …). */
+ * ("text blocks": p, rotulo, titulo, celda, elemento, nota …). An element
+ * of a kind's own vocabulary (PL_N_OTHER) is a text block when it holds
+ * text or inline elements directly. */
 int pl_node_is_inline(const pl_node *n);
 int pl_node_is_textblock(const pl_node *n);
 

@@ -25,6 +25,10 @@ static const struct {
     const char *root, *ns, *file;
 } kinds[] = {
     {PL_KIND_ACUERDO, "acuerdo", "urn:pleno:snt:acuerdo:1", "acuerdo.xsd"},
+    {PL_KIND_PROGRAMA, "programa", "urn:pleno:snt:programa:1", "programa.xsd"},
+    {PL_KIND_INFORME, "informe", "urn:pleno:snt:informe:1", "informe.xsd"},
+    {PL_KIND_SEGUIMIENTO, "seguimiento", "urn:pleno:snt:seguimiento:1", "seguimiento.xsd"},
+    {PL_KIND_ACTA, "acta", "urn:pleno:snt:acta:1", "acta.xsd"},
 };
 
 static xmlSchemaPtr cache[8];
@@ -60,6 +64,19 @@ pl_kind pl_schema_kind_of(const char *local_name, const char *ns)
             strcmp(kinds[i].ns, ns) == 0)
             return kinds[i].kind;
     return PL_KIND_UNKNOWN;
+}
+
+pl_kind pl_schema_kind_of_root(const char *local_name)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i].root, local_name) == 0)
+            return kinds[i].kind;
+    return PL_KIND_UNKNOWN;
+}
+
+const char *pl_schema_kind_list(void)
+{
+    return "acuerdo, programa, informe, seguimiento, acta";
 }
 
 /* ------------------------------------------------------------------ */

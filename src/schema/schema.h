@@ -20,6 +20,10 @@ const char *pl_schema_file(pl_kind kind);
 const char *pl_schema_namespace(pl_kind kind);
 const char *pl_kind_name(pl_kind kind);
 pl_kind pl_schema_kind_of(const char *local_name, const char *ns);
+/* The kind whose root element has this local name, in any namespace. */
+pl_kind pl_schema_kind_of_root(const char *local_name);
+/* The kinds' root names, for messages ("acuerdo, programa, …"). */
+const char *pl_schema_kind_list(void);
 
 /* Validates xdoc. Errors become diagnostics (rule XSD-001) positioned
  * through each xmlNode's _private pointer, which load/ sets to its

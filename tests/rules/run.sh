@@ -15,8 +15,10 @@
 #
 # BODY is one of:
 #   - a whole document: it starts with "<?xml" or "<acuerdo";
-#   - edits of tests/rules/base.xml (a small acuerdo, clean under every
-#     rule), in this order:
+#   - edits of the spec's base document, in this order (the base is
+#     tests/rules/base.xml, a small acuerdo clean under every rule, unless
+#     the spec file has a line "base: FILE" before its first case, FILE
+#     being in tests/rules/, e.g. "base: base-programa.xml"):
 #       lines "@@ replace OLD => NEW": the first occurrence of the literal
 #         text OLD is replaced by NEW ("\n" in NEW is a new line);
 #       lines "@@ replace-all OLD => NEW": every occurrence;
@@ -32,7 +34,7 @@
 # written as case.xml in a scratch folder). The exit status must be 1 when
 # an error is expected, 0 otherwise.
 #
-# Finally the samples are checked: `pleno check samples/acuerdo/*.xml` must
+# Finally the samples are checked: `pleno check samples` (every kind) must
 # print nothing and exit 0.
 #
 # Prints a unified diff for every failing case and, last, "N passed, M
@@ -92,12 +94,12 @@ split_cases() {
 build_doc() {
     first=$(sed -n '/./{p;q;}' "$1")
     case $first in
-    '<?xml'* | '<acuerdo'*)
+    '<?xml'* | '<acuerdo'* | '<programa'* | '<informe'* | '<seguimiento'* | '<acta'*)
         cp "$1" "$2"
         return 0
         ;;
     esac
-    awk -v basefile="$here/base.xml" '
+    awk -v basefile="$base" '
         BEGIN {
             doc = ""
             while ((getline line < basefile) > 0)
@@ -181,6 +183,8 @@ build_doc() {
 }
 
 for spec in "$@"; do
+    b=$(sed -n '/^### /q; s/^base: *//p' "$spec" | head -n 1)
+    base=$here/${b:-base.xml}
     split_cases "$spec" || {
         echo "FALLA $spec: archivo mal formado"
         fail=$((fail + 1))
@@ -222,14 +226,14 @@ for spec in "$@"; do
     done
 done
 
-# The samples are faithful transcriptions of real acuerdos: no diagnostic.
-(cd "$root" && "$pleno" check samples/acuerdo/*.xml > "$tmp/samples.txt" 2>&1)
+# The samples are faithful transcriptions of real documents: no diagnostic.
+(cd "$root" && "$pleno" check samples > "$tmp/samples.txt" 2>&1)
 rc=$?
 if [ "$rc" -eq 0 ] && [ ! -s "$tmp/samples.txt" ]; then
     pass=$((pass + 1))
 else
     fail=$((fail + 1))
-    echo "FALLA muestras: pleno check samples/acuerdo/*.xml (estado $rc)"
+    echo "FALLA muestras: pleno check samples (estado $rc)"
     cat "$tmp/samples.txt"
 fi
 
