@@ -18,7 +18,7 @@ CC        ?= cc
 SAN       ?=
 WERROR    ?= $(if $(CI),-Werror,)
 
-PKGS      := libxml-2.0 libpcre2-8
+PKGS      := libxml-2.0 libpcre2-8 libpng
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -92,6 +92,10 @@ install: all
 	install -m 755 $(BUILD)/pleno $(DESTDIR)$(PREFIX)/bin/pleno
 	for d in schemas fonts catalogs; do \
 	    if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(PREFIX)/share/pleno/; fi; \
+	done
+	install -d $(DESTDIR)$(PREFIX)/share/pleno/layouts
+	for f in layouts/*.xml layouts/*.png layouts/*.jpg; do \
+	    if [ -f $$f ]; then install -m 644 $$f $(DESTDIR)$(PREFIX)/share/pleno/layouts/; fi; \
 	done
 
 uninstall:

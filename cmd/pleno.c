@@ -35,7 +35,8 @@
 static const char *usage_text =
     "Uso:\n"
     "  pleno check  [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n"
-    "  pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] ARCHIVO|CARPETA...\n"
+    "  pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] [--layout DISEÑO.xml]\n"
+    "               ARCHIVO|CARPETA...\n"
     "  pleno cites  [--format=text|json] ARCHIVO|CARPETA...\n"
     "  pleno rules  [--format=text|json]\n"
     "  pleno --help | --version\n"
@@ -59,7 +60,8 @@ static const char *check_help =
 
 static const char *render_help =
     "pleno render — compone documentos válidos en PDF\n\n"
-    "Uso: pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] ARCHIVO|CARPETA...\n\n"
+    "Uso: pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft]\n"
+    "                  [--layout DISEÑO.xml] ARCHIVO|CARPETA...\n\n"
     "Un documento con errores no se compone (estado 1, no se escribe nada),\n"
     "salvo con --draft, que lo compone con la marca de agua\n"
     "«BORRADOR — SIN VALIDEZ» en cada página.\n\n"
@@ -67,7 +69,11 @@ static const char *render_help =
     "  -d CARPETA     carpeta de salida: CARPETA/NOMBRE.pdf por documento\n"
     "                 (predeterminado: junto a cada documento)\n"
     "  -j N           componer N documentos a la vez\n"
-    "  --draft        componer aunque haya errores, como borrador\n\n"
+    "  --draft        componer aunque haya errores, como borrador\n"
+    "  --layout DISEÑO.xml\n"
+    "                 diseño de página propio (papel, márgenes, letras, colores,\n"
+    "                 encabezado y pie) en lugar de layouts/TIPO.xml; su formato\n"
+    "                 está en schemas/diseno.xsd\n\n"
     "El PDF se escribe en un archivo temporal y se renombra al final: una\n"
     "ejecución fallida o interrumpida no deja archivos a medias. Las fechas\n"
     "del PDF salen del documento o de SOURCE_DATE_EPOCH, nunca del reloj:\n"
@@ -429,6 +435,7 @@ static int cmd_check(int argc, char **argv)
 
 typedef struct render_cfg {
     const char *out_file, *out_dir;
+    const char *layout; /* --layout FILE, or NULL */
     int draft;
     long long sde;
 } render_cfg;
@@ -505,11 +512,13 @@ static int render_one_to(const render_cfg *cfg, const char *input, const char *t
         pl_doc_free(doc);
         return EXIT_FAILURE_;
     }
-    pl_render_opts ro = {datadir, cfg->draft, cfg->sde};
+    pl_render_opts ro = {datadir, cfg->layout, cfg->draft, cfg->sde};
     st = pl_render_file(doc, &ro, target, diags);
     pl_doc_free(doc);
     if (st == PL_EDOC)
         return EXIT_ERRORS;
+    if (st == PL_EDATA)
+        return EXIT_FAILURE_; /* pleno's data (layout, fonts): already said why */
     if (st != PL_OK) {
         pl_diags_add(diags, input, 0, 0, PL_SEV_ERROR, "IO-005", NULL,
                      "no se pudo escribir %s: %s", target, pl_status_str(st));
@@ -642,6 +651,8 @@ static int render_opt(void *cfg, int argc, char **argv, int *i)
         r->cfg.out_file = argv[++*i];
     } else if (strcmp(a, "-d") == 0) {
         r->cfg.out_dir = argv[++*i];
+    } else if (strcmp(a, "--layout") == 0) {
+        r->cfg.layout = argv[++*i];
     } else if (strcmp(a, "-j") == 0) {
         char *end;
         long v = strtol(argv[++*i], &end, 10);

@@ -1,6 +1,6 @@
-/* layouts: the acuerdo of the Consejo Nacional. Letter paper; a running
- * header with the issuing body and the agreement number on every page and
- * "Página N de M" in the footer; the title in bold capitals; CONSIDERANDO
+/* layouts: the acuerdo of the Consejo Nacional. The page, letters and the
+ * running header (issuing body and agreement number) and footer ("Página
+ * N de M") are data: layouts/acuerdo.xml. Here: the title in bold capitals; CONSIDERANDO
  * and ACUERDO centred; numbered considerandos; puntos with bold ordinals;
  * the certification kept on one page with the two signature blocks side by
  * side; each Anexo on new pages with its cover and its index. */
@@ -11,17 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const pl_style acuerdo_style = {
-    .page_w = 612, .page_h = 792, /* US Letter, as the originals */
-    .margin_l = 72, .margin_r = 72, .margin_t = 104, .margin_b = 78,
-    .body_size = 11, .body_leading = 14.6f,
-    .par_space = 6,
-    .note_size = 8.5f, .note_leading = 10.6f,
-    .table_size = {9.5f, 8.2f, 6.8f},
-    .list_indent = 24,
-    .body_font = PL_F_SERIF, .head_font = PL_F_SANS, .head_bold = PL_F_SANS_BOLD,
-};
 
 static const char *ordinals[] = {
     "PRIMERO", "SEGUNDO", "TERCERO", "CUARTO", "QUINTO", "SEXTO", "SÉPTIMO", "OCTAVO",
@@ -303,79 +292,9 @@ static void acuerdo_layout(pl_lay *L, pl_vlist *out)
             annex(L, c, out);
 }
 
-static void acuerdo_decorate(pl_lay *L, pl_page *p, size_t i, size_t n)
-{
-    (void)i;
-    (void)n;
-    const pl_style *S = L->st;
-    const pl_node *meta = pl_node_child(L->doc->root, PL_N_METADATA);
-    const pl_node *org = meta ? pl_node_child(meta, PL_N_BODY_ORGAN) : NULL;
-    const pl_node *num = meta ? pl_node_child(meta, PL_N_NUMBER) : NULL;
-    const char *organ = org ? pl_node_attr(org, "corto") : NULL;
-    if (organ == NULL)
-        organ = "Consejo Nacional";
-    const char *number = num ? pl_lay_plain(L, num) : "";
-    float right = S->page_w - S->margin_r;
-    pl_op op;
-    /* header: body and number, right-aligned, and a rule */
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_FIELD;
-    op.font = S->head_bold;
-    op.size = 9;
-    op.x = right;
-    op.y = 52;
-    op.w = 2;
-    op.text = organ;
-    op.len = strlen(organ);
-    pl_page_op(p, &op);
-    op.y = 64;
-    op.text = number;
-    op.len = strlen(number);
-    pl_page_op(p, &op);
-    static const char *sys1 = "SISTEMA NACIONAL DE TRANSPARENCIA";
-    static const char *sys2 = "ACCESO A LA INFORMACIÓN PÚBLICA Y PROTECCIÓN DE DATOS PERSONALES";
-    op.font = S->head_bold;
-    op.size = 7.5f;
-    op.x = S->margin_l;
-    op.y = 52;
-    op.w = 0;
-    op.text = sys1;
-    op.len = strlen(sys1);
-    op.gray = 0.3f;
-    pl_page_op(p, &op);
-    op.font = S->head_font;
-    op.size = 5.5f;
-    op.y = 60;
-    op.text = sys2;
-    op.len = strlen(sys2);
-    pl_page_op(p, &op);
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_LINE;
-    op.x = S->margin_l;
-    op.y = 72;
-    op.w = S->page_w - S->margin_l - S->margin_r;
-    op.lw = 0.6f;
-    op.gray = 0.3f;
-    pl_page_op(p, &op);
-    /* footer */
-    static const char *pg = "Página {n} de {N}";
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_FIELD;
-    op.font = S->head_font;
-    op.size = 8.5f;
-    op.x = S->page_w / 2;
-    op.y = S->page_h - 40;
-    op.w = 1;
-    op.text = pg;
-    op.len = strlen(pg);
-    pl_page_op(p, &op);
-}
-
 const pl_kind_layout pl_acuerdo_kind = {
     .kind = PL_KIND_ACUERDO,
-    .style = &acuerdo_style,
     .layout = acuerdo_layout,
-    .decorate = acuerdo_decorate,
     .title_path = "titulo",
     .subject_path = "metadatos/numero",
     .author_path = "metadatos/organo",

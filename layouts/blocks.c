@@ -677,9 +677,94 @@ done:
 /* ------------------------------------------------------------------ */
 /* Figures                                                             */
 
+/* Resolution assumed for an image whose width the document does not
+ * give: a figure prepared for print. */
+#define FIGURE_DPI 150.0f
+
+static void caption(pl_lay *L, const pl_node *fig, float x, float width, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    const pl_node *cap = pl_node_child(fig, PL_N_CAPTION);
+    if (cap) {
+        if (pl_vlist_penalty(out, PL_INF) != 0 || pl_vlist_glue(out, 4) != 0)
+            pl_lay_fail(L, PL_ENOMEM);
+        size_t n;
+        int sb = L->bold;
+        L->bold = 1;
+        pl_run *r = pl_lay_runs(L, cap, S->body_font, S->body_size - 1, &n);
+        L->bold = sb;
+        pl_lay_para(L, r, n, x, width, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, out);
+    }
+    if (pl_vlist_glue(out, S->par_space * 1.5f) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
+}
+
+/* The image of a figure (figura/@src, relative to the document's folder),
+ * scaled to its width: figura/@ancho as a percentage of the column, or
+ * the image's own size at FIGURE_DPI, never wider than the column nor
+ * taller than 60% of the page's text area. 0 when drawn; -1 when the
+ * image cannot be used (IMG-001 reported at the figure). */
+static int figure_image(pl_lay *L, const pl_node *fig, const char *src, float x, float width,
+                        pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    pl_buf path = PL_BUF_INIT;
+    const char *slash = strrchr(L->doc->path, '/');
+    if (src[0] != '/' && slash)
+        pl_buf_printf(&path, "%.*s/%s", (int)(slash - L->doc->path), L->doc->path, src);
+    else
+        pl_buf_puts(&path, src);
+    if (path.data == NULL) {
+        pl_lay_fail(L, PL_ENOMEM);
+        return -1;
+    }
+    const pl_metrics *m = pl_ts_metrics(L->ts);
+    float pw = 0, ph = 0;
+    const char *why = "no hay imágenes en esta salida";
+    int id = m->image ? m->image(m->ctx, path.data, &pw, &ph, &why) : -1;
+    if (id < 0 || pw <= 0 || ph <= 0) {
+        pl_diags_add(L->diags, L->doc->path, fig->line, fig->col, PL_SEV_ERROR, "IMG-001", NULL,
+                     "la imagen %s no se puede usar: %s", path.data, why);
+        pl_buf_free(&path);
+        return -1;
+    }
+    pl_buf_free(&path);
+    int pct = 0;
+    float v = parse_width(pl_node_attr(fig, "ancho"), &pct);
+    float w = v > 0 && pct ? width * v / 100.0f : pw * 72.0f / FIGURE_DPI;
+    if (w > width)
+        w = width;
+    float h = w * ph / pw, hmax = (S->page_h - S->margin_t - S->margin_b) * 0.6f;
+    if (h > hmax) {
+        h = hmax;
+        w = h * pw / ph;
+    }
+    if (pl_vlist_box(out, h) < 0) {
+        pl_lay_fail(L, PL_ENOMEM);
+        return 0;
+    }
+    pl_op op;
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_IMAGE;
+    op.anchor = id;
+    op.x = x + (width - w) / 2;
+    op.w = w;
+    op.h = h;
+    if (pl_vlist_op(out, &op) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
+    return 0;
+}
+
 static void lay_figure(pl_lay *L, const pl_node *fig, float x, float width, pl_vlist *out)
 {
     const pl_style *S = L->st;
+    const char *src = pl_node_attr(fig, "src");
+    if (src && *src && figure_image(L, fig, src, x, width, out) == 0) {
+        caption(L, fig, x, width, out);
+        return;
+    }
+    /* no image (the source had only its description): a framed panel
+     * with the description, so the reader knows what is missing */
     float fw = width * 0.8f, fx = x + (width - fw) / 2;
     pl_vlist desc = {0};
     const pl_node *d = pl_node_child(fig, PL_N_FIGDESC);
@@ -725,19 +810,7 @@ static void lay_figure(pl_lay *L, const pl_node *fig, float x, float width, pl_v
     if (pl_vlist_flatten_into(out, &desc, 0, (h - dh) / 2) != 0)
         pl_lay_fail(L, PL_ENOMEM);
     pl_vlist_free(&desc);
-    const pl_node *cap = pl_node_child(fig, PL_N_CAPTION);
-    if (cap) {
-        if (pl_vlist_penalty(out, PL_INF) != 0 || pl_vlist_glue(out, 4) != 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        size_t n;
-        int sb = L->bold;
-        L->bold = 1;
-        pl_run *r = pl_lay_runs(L, cap, S->body_font, S->body_size - 1, &n);
-        L->bold = sb;
-        pl_lay_para(L, r, n, x, width, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, out);
-    }
-    if (pl_vlist_glue(out, S->par_space * 1.5f) != 0)
-        pl_lay_fail(L, PL_ENOMEM);
+    caption(L, fig, x, width, out);
 }
 
 /* ------------------------------------------------------------------ */

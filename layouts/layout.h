@@ -9,7 +9,28 @@
 #include "../src/model/model.h"
 #include "../src/typeset/typeset.h"
 
-/* Page geometry and type scale of a layout. */
+/* A piece of the running header or footer (layouts/KIND.xml). */
+typedef enum pl_deco_kind { PL_DECO_TEXT, PL_DECO_RULE, PL_DECO_IMAGE } pl_deco_kind;
+
+typedef struct pl_deco {
+    pl_deco_kind kind;
+    int align;  /* 0 left, 1 centre, 2 right (of x, or of the margins) */
+    int pages;  /* 0 every page, 1 the first, 2 all but the first */
+    int has_x;
+    float x, y; /* y from the top of the page */
+    float w;    /* rule: length (0: margin to margin) */
+    float h;    /* image: height */
+    float lw;   /* rule: thickness */
+    float size; /* text */
+    pl_font font;
+    uint32_t rgb;     /* PL_RGB, or 0: black */
+    const char *text; /* text: template ("{metadatos/numero}", "{pagina}") */
+    const char *src;  /* image: path */
+    int line, col;    /* in the layout file, for diagnostics */
+} pl_deco;
+
+/* Page geometry, type scale, colours and running header and footer of a
+ * layout: read from layouts/KIND.xml (style.c). */
 typedef struct pl_style {
     float page_w, page_h;
     float margin_l, margin_r, margin_t, margin_b;
@@ -19,7 +40,25 @@ typedef struct pl_style {
     float table_size[3];    /* normal, pequeno, diminuto */
     float list_indent;
     pl_font body_font, head_font, head_bold;
+    uint32_t head_rgb;   /* section headings (PL_RGB, or 0: black) */
+    uint32_t rule_rgb;   /* rules drawn by the layout */
+    uint32_t thead_rgb;  /* table header rows' fill */
+    uint32_t group_rgb;  /* table group rows' fill */
+    uint32_t accent_rgb; /* bars, charts */
+    const pl_deco *decos; /* header and footer pieces */
+    size_t ndecos;
+    int label_style;          /* page labels: 0 arabic, 1 Roman, 2 roman */
+    const char *label_prefix; /* or NULL */
+    int label_start;
+    const char *path;   /* the layout file */
 } pl_style;
+
+/* Reads the layout file path (schemas/diseno.xsd) for documents of kind;
+ * strings live in arena. Problems are diagnostics at their line and
+ * column in the layout file. Returns PL_OK, PL_EDATA (the layout is
+ * wrong, or is for another kind), PL_EIO or PL_ENOMEM. */
+pl_status pl_style_load(const char *path, const char *datadir, pl_kind kind, pl_arena *arena,
+                        pl_style *out, pl_diags *diags);
 
 typedef struct pl_lay {
     pl_ts *ts;
@@ -33,6 +72,8 @@ typedef struct pl_lay {
     pl_align align;
     int bold, italic;
     int no_hyphen; /* titles and headings are not hyphenated */
+    const char **deco_text; /* the header and footer templates, expanded */
+    pl_diags *diags;        /* where the layout reports (images) */
 } pl_lay;
 
 /* Inline content of node (children that are inline) as runs in base font
@@ -68,13 +109,23 @@ void pl_lay_toc(pl_lay *L, int a0, int a1, float x, float width, pl_vlist *out);
 /* Records the first failure. */
 void pl_lay_fail(pl_lay *L, pl_status st);
 
+/* Draws the layout's running header and footer on page i of n. */
+void pl_lay_decorate(pl_lay *L, pl_page *p, size_t i, size_t n);
+
+/* Reports the header's and footer's images that cannot be used (IMG-001):
+ * -1 when one cannot, else 0. */
+int pl_lay_check_images(pl_lay *L);
+
+/* Gives runs r[0..n) colour rgb (PL_RGB, or 0 for black). */
+void pl_lay_tint(pl_run *r, size_t n, uint32_t rgb);
+
 /* What the renderer needs of each kind's layout (render.c lists them). */
 typedef struct pl_kind_layout {
     pl_kind kind;
-    const pl_style *style;
     /* Fills body with the whole document. */
     void (*layout)(pl_lay *L, pl_vlist *body);
-    /* Running header and footer of page i of n. */
+    /* What page i of n carries besides the layout file's header and
+     * footer, or NULL. */
     void (*decorate)(pl_lay *L, pl_page *p, size_t i, size_t n);
     /* Document information: the title's and subject's elements (paths of
      * element names from the root, e.g. "metadatos/numero"; NULL: none),

@@ -80,7 +80,9 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
                      pl_kind_name(doc->kind));
         return PL_EDATA;
     }
-    const pl_style *S = K->style;
+    pl_style style;
+    const pl_style *S = &style;
+    pl_buf layout_path = PL_BUF_INIT;
 
     if (pl_buf_printf(&fontdir, "%s/fonts", opts->datadir) != 0) {
         st = PL_ENOMEM;
@@ -105,12 +107,28 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
         st = PL_ENOMEM;
         goto done;
     }
+    if (opts->layout)
+        pl_buf_puts(&layout_path, opts->layout);
+    else
+        pl_buf_printf(&layout_path, "%s/layouts/%s.xml", opts->datadir, pl_kind_name(doc->kind));
+    if (layout_path.data == NULL) {
+        st = PL_ENOMEM;
+        goto done;
+    }
+    st = pl_style_load(layout_path.data, opts->datadir, doc->kind, pl_ts_arena(ts), &style, diags);
+    if (st != PL_OK)
+        goto done;
     pl_lay L;
     memset(&L, 0, sizeof L);
     L.ts = ts;
     L.doc = doc;
     L.st = S;
     L.arena = pl_ts_arena(ts);
+    L.diags = diags;
+    if (pl_lay_check_images(&L) != 0) {
+        st = PL_EDATA; /* the layout's fault, not the document's */
+        goto done;
+    }
     K->layout(&L, &body);
     PL_CHECK(L.status);
     if (pl_diags_count(diags, PL_SEV_ERROR) > errors_before && !opts->draft) {
@@ -130,7 +148,11 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     PL_CHECK(pl_ts_paginate(ts, &body, &g));
     size_t np = pl_ts_page_count(ts);
     for (size_t i = 0; i < np; i++)
-        K->decorate(&L, pl_ts_page(ts, i), i, np);
+    {
+        pl_lay_decorate(&L, pl_ts_page(ts, i), i, np);
+        if (K->decorate)
+            K->decorate(&L, pl_ts_page(ts, i), i, np);
+    }
     PL_CHECK(L.status);
 
     pl_pdf_info info;
@@ -139,6 +161,9 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     info.subject = text_at(&L, K->subject_path);
     info.author = text_at(&L, K->author_path);
     info.keywords = K->keywords;
+    info.label_style = S->label_style;
+    info.label_prefix = S->label_prefix;
+    info.label_start = S->label_start;
     info.epoch = opts->source_date_epoch >= 0 ? opts->source_date_epoch
                                               : date_epoch(text_at(&L, K->date_path));
     PL_CHECK(pl_pdf_draw(pdf, ts, S->page_w, S->page_h, &info,
@@ -149,5 +174,6 @@ done:
     pl_ts_free(ts);
     pl_pdf_free(pdf);
     pl_buf_free(&fontdir);
+    pl_buf_free(&layout_path);
     return st;
 }

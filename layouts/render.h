@@ -11,6 +11,8 @@
 
 typedef struct pl_render_opts {
     const char *datadir; /* fonts/, layouts/ */
+    const char *layout;  /* a layout file instead of datadir/layouts/KIND.xml,
+                            or NULL */
     int draft;           /* watermark "BORRADOR — SIN VALIDEZ" on every page */
     long long source_date_epoch; /* document dates when the document has
                                     none; -1 to use the document's own date */

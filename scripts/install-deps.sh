@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential pkg-config \
-libhpdf-dev libxml2-dev libxml2-utils libpcre2-dev libcmocka-dev \
+libhpdf-dev libpng-dev libxml2-dev libxml2-utils libpcre2-dev libcmocka-dev \
 libhyphen-dev hyphen-es \
 fonts-noto-core \
 poppler-utils qpdf valgrind"

@@ -19,7 +19,8 @@ typedef enum pl_kind {
     PL_KIND_PROGRAMA,    /* programa anual de trabajo */
     PL_KIND_INFORME,     /* informe de actividades */
     PL_KIND_SEGUIMIENTO, /* seguimiento de un programa de trabajo */
-    PL_KIND_ACTA         /* acta de sesión */
+    PL_KIND_ACTA,        /* acta de sesión */
+    PL_KIND_DISENO       /* a page layout (layouts/KIND.xml), not a document */
 } pl_kind;
 
 /* Element types. The XML name of each is in pl_node.name; PL_N_OTHER is any

@@ -8,6 +8,7 @@
 #include "../util/utf8.h"
 
 #include <hpdf.h>
+#include <png.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -23,6 +24,10 @@ static const char *const font_files[PL_FONT_COUNT] = {
     "NotoSerif-BoldItalic.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
 };
 
+/* Distinct images per document (figures and logos): a bound on memory,
+ * far above what an official document holds. */
+#define PL_PDF_MAX_IMAGES 256
+
 struct pl_pdf {
     HPDF_Doc doc;
     HPDF_Font font[PL_FONT_COUNT];
@@ -30,6 +35,11 @@ struct pl_pdf {
     HPDF_STATUS error, detail;
     char *error_detail;
     char text[4096]; /* NUL-terminated copy of a text op */
+    struct {
+        char *path;
+        HPDF_Image img;
+    } images[PL_PDF_MAX_IMAGES];
+    int nimages;
 };
 
 static char pending_tmp[4096];
@@ -130,6 +140,8 @@ void pl_pdf_free(pl_pdf *p)
         return;
     if (p->doc)
         HPDF_Free(p->doc);
+    for (int i = 0; i < p->nimages; i++)
+        free(p->images[i].path);
     free(p->error_detail);
     free(p);
 }
@@ -161,6 +173,103 @@ static int m_has_glyph(void *ctx, pl_font f, uint32_t cp)
     return HPDF_TTFontDef_GetGlyphid(p->def[f], (HPDF_UINT16)cp) != 0;
 }
 
+/* The image kinds libharu reads, by their first bytes: 1 PNG, 2 JPEG. */
+static int image_kind(const char *path)
+{
+    unsigned char b[8] = {0};
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    size_t n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    if (n == 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return 1;
+    if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+        return 2;
+    return 0;
+}
+
+/* Largest image accepted, in pixels: decoding it to check it costs 4
+ * bytes a pixel, and no printed figure needs more. */
+#define PL_PDF_MAX_PIXELS (40u * 1000u * 1000u)
+
+/* libharu hands PNGs to libpng with an error handler that returns, which
+ * libpng answers with abort(): a damaged PNG would kill the process. So
+ * every PNG is decoded once here first, through libpng's own simplified
+ * API (which reports errors instead), and only a sound one reaches
+ * libharu. NULL when sound, else why not. */
+static const char *png_unsound(const char *path)
+{
+    png_image im;
+    memset(&im, 0, sizeof im);
+    im.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&im, path))
+        return "la imagen PNG está dañada o usa una variante que no se admite";
+    if ((size_t)im.width * im.height > PL_PDF_MAX_PIXELS) {
+        png_image_free(&im);
+        return "la imagen PNG tiene más de 40 millones de píxeles";
+    }
+    im.format = PNG_FORMAT_RGBA;
+    void *buf = malloc(PNG_IMAGE_SIZE(im));
+    if (buf == NULL) {
+        png_image_free(&im);
+        return "memoria insuficiente para leer la imagen";
+    }
+    int ok = png_image_finish_read(&im, NULL, buf, 0, NULL);
+    free(buf);
+    png_image_free(&im);
+    return ok ? NULL : "la imagen PNG está dañada o usa una variante que no se admite";
+}
+
+static int m_image(void *ctx, const char *path, float *w, float *h, const char **why)
+{
+    pl_pdf *p = ctx;
+    for (int i = 0; i < p->nimages; i++)
+        if (strcmp(p->images[i].path, path) == 0) {
+            *w = (float)HPDF_Image_GetWidth(p->images[i].img);
+            *h = (float)HPDF_Image_GetHeight(p->images[i].img);
+            return i;
+        }
+    if (p->nimages == PL_PDF_MAX_IMAGES) {
+        *why = "el documento tiene demasiadas imágenes distintas";
+        return -1;
+    }
+    int kind = image_kind(path);
+    if (kind < 0) {
+        *why = "no se puede leer el archivo";
+        return -1;
+    }
+    if (kind == 0) {
+        *why = "no es una imagen PNG ni JPEG";
+        return -1;
+    }
+    if (kind == 1 && (*why = png_unsound(path)) != NULL)
+        return -1;
+    char *copy = strdup(path);
+    if (copy == NULL) {
+        *why = "memoria insuficiente";
+        return -1;
+    }
+    HPDF_Image img = kind == 1 ? HPDF_LoadPngImageFromFile(p->doc, path)
+                               : HPDF_LoadJpegImageFromFile(p->doc, path);
+    if (img == NULL || p->error) {
+        /* a damaged image must not poison the whole document: libharu's
+         * error is sticky until reset */
+        HPDF_ResetError(p->doc);
+        p->error = 0;
+        p->detail = 0;
+        free(copy);
+        *why = kind == 1 ? "la imagen PNG está dañada o usa una variante que no se admite"
+                         : "la imagen JPEG está dañada o usa una variante que no se admite";
+        return -1;
+    }
+    p->images[p->nimages].path = copy;
+    p->images[p->nimages].img = img;
+    *w = (float)HPDF_Image_GetWidth(img);
+    *h = (float)HPDF_Image_GetHeight(img);
+    return p->nimages++;
+}
+
 pl_metrics pl_pdf_metrics(pl_pdf *p)
 {
     pl_metrics m;
@@ -168,6 +277,7 @@ pl_metrics pl_pdf_metrics(pl_pdf *p)
     m.ctx = p;
     m.width = m_width;
     m.has_glyph = m_has_glyph;
+    m.image = m_image;
     for (int f = 0; f < PL_FONT_COUNT; f++) {
         m.ascent[f] = HPDF_Font_GetAscent(p->font[f]) / 1000.0;
         m.descent[f] = -HPDF_Font_GetDescent(p->font[f]) / 1000.0;
@@ -177,6 +287,26 @@ pl_metrics pl_pdf_metrics(pl_pdf *p)
 
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
+
+static void fill_color(HPDF_Page page, const pl_op *op)
+{
+    if (op->rgb & PL_RGB_SET)
+        HPDF_Page_SetRGBFill(page, (float)((op->rgb >> 16) & 0xFF) / 255.0f,
+                             (float)((op->rgb >> 8) & 0xFF) / 255.0f,
+                             (float)(op->rgb & 0xFF) / 255.0f);
+    else
+        HPDF_Page_SetGrayFill(page, op->gray);
+}
+
+static void stroke_color(HPDF_Page page, const pl_op *op)
+{
+    if (op->rgb & PL_RGB_SET)
+        HPDF_Page_SetRGBStroke(page, (float)((op->rgb >> 16) & 0xFF) / 255.0f,
+                               (float)((op->rgb >> 8) & 0xFF) / 255.0f,
+                               (float)(op->rgb & 0xFF) / 255.0f);
+    else
+        HPDF_Page_SetGrayStroke(page, op->gray);
+}
 
 static const char *cstr(pl_pdf *p, const char *s, size_t n)
 {
@@ -188,11 +318,14 @@ static const char *cstr(pl_pdf *p, const char *s, size_t n)
 }
 
 static void text_at(pl_pdf *p, HPDF_Page page, pl_font f, float size, float x, float y,
-                    const char *s, size_t n, float gray)
+                    const char *s, size_t n, const pl_op *color)
 {
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, p->font[f], size);
-    HPDF_Page_SetGrayFill(page, gray);
+    if (color)
+        fill_color(page, color);
+    else
+        HPDF_Page_SetGrayFill(page, 0);
     HPDF_Page_TextOut(page, x, y, cstr(p, s, n));
     HPDF_Page_EndText(page);
 }
@@ -283,6 +416,13 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
         HPDF_Page_SetWidth(pages[i], w);
         HPDF_Page_SetHeight(pages[i], h);
     }
+    if (np > 0 && info) {
+        HPDF_PageNumStyle ls = info->label_style == 1   ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN
+                               : info->label_style == 2 ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+                                                        : HPDF_PAGE_NUM_STYLE_DECIMAL;
+        HPDF_AddPageLabel(p->doc, 0, ls, info->label_start > 0 ? (HPDF_UINT)info->label_start : 1,
+                          info->label_prefix);
+    }
     char buf[512];
     for (size_t i = 0; i < np && !p->error; i++) {
         HPDF_Page page = pages[i];
@@ -290,9 +430,12 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
         /* backgrounds, then rules, then text and links */
         for (size_t k = 0; k < pg->n; k++) {
             const pl_op *op = &pg->ops[k];
+            if (op->kind == PL_OP_IMAGE && op->anchor >= 0 && op->anchor < p->nimages)
+                HPDF_Page_DrawImage(page, p->images[op->anchor].img, op->x, h - op->y - op->h,
+                                    op->w, op->h);
             if (op->kind != PL_OP_RECT)
                 continue;
-            HPDF_Page_SetGrayFill(page, op->gray);
+            fill_color(page, op);
             HPDF_Page_Rectangle(page, op->x, h - op->y - op->h, op->w, op->h);
             HPDF_Page_Fill(page);
         }
@@ -301,7 +444,7 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
             if (op->kind != PL_OP_LINE)
                 continue;
             HPDF_Page_SetLineWidth(page, op->lw > 0 ? op->lw : 0.5f);
-            HPDF_Page_SetGrayStroke(page, op->gray);
+            stroke_color(page, op);
             HPDF_Page_MoveTo(page, op->x, h - op->y);
             HPDF_Page_LineTo(page, op->x + op->w, h - op->y - op->h);
             HPDF_Page_Stroke(page);
@@ -309,6 +452,7 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
         int in_text = 0;
         pl_font cur_f = PL_FONT_COUNT;
         float cur_s = 0, cur_g = -1;
+        uint32_t cur_rgb = 0;
         for (size_t k = 0; k < pg->n; k++) {
             const pl_op *op = &pg->ops[k];
             if (op->kind == PL_OP_TEXT) {
@@ -323,9 +467,10 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
                     cur_f = op->font;
                     cur_s = op->size;
                 }
-                if (op->gray != cur_g) {
-                    HPDF_Page_SetGrayFill(page, op->gray);
+                if (op->gray != cur_g || op->rgb != cur_rgb) {
+                    fill_color(page, op);
                     cur_g = op->gray;
+                    cur_rgb = op->rgb;
                 }
                 HPDF_Page_TextOut(page, op->x, h - op->y, cstr(p, op->text, op->len));
             }
@@ -338,12 +483,12 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
                 expand(buf, sizeof buf, op->text, op->len, (int)i + 1, (int)np);
                 float tw = text_width(p, op->font, op->size, buf, strlen(buf));
                 float x = op->w == 1 ? op->x - tw / 2 : op->w == 2 ? op->x - tw : op->x;
-                text_at(p, page, op->font, op->size, x, h - op->y, buf, strlen(buf), op->gray);
+                text_at(p, page, op->font, op->size, x, h - op->y, buf, strlen(buf), op);
             } else if (op->kind == PL_OP_PAGEREF) {
                 const pl_anchor *a = pl_ts_anchor(ts, op->anchor);
                 snprintf(buf, sizeof buf, "%d", a && a->page >= 0 ? a->page + 1 : 0);
                 float tw = text_width(p, op->font, op->size, buf, strlen(buf));
-                text_at(p, page, op->font, op->size, op->x - tw, h - op->y, buf, strlen(buf), 0);
+                text_at(p, page, op->font, op->size, op->x - tw, h - op->y, buf, strlen(buf), NULL);
                 /* dot leaders on a fixed grid, so columns of dots align */
                 float dot = text_width(p, op->font, op->size, ".", 1);
                 float step = op->size * 0.45f;

@@ -28,6 +28,12 @@ pl_metrics pl_pdf_metrics(pl_pdf *p);
 typedef struct pl_pdf_info {
     const char *title, *subject, *author, *keywords;
     long long epoch; /* creation and modification date; < 0 for none */
+    /* Page labels (what a viewer shows as the page number): 0 arabic,
+     * 1 upper-case Roman, 2 lower-case Roman; prefix or NULL; first
+     * number (0 means 1). */
+    int label_style;
+    const char *label_prefix;
+    int label_start;
 } pl_pdf_info;
 
 typedef struct pl_pdf_page_text {

@@ -29,6 +29,7 @@ static const struct {
     {PL_KIND_INFORME, "informe", "urn:pleno:snt:informe:1", "informe.xsd"},
     {PL_KIND_SEGUIMIENTO, "seguimiento", "urn:pleno:snt:seguimiento:1", "seguimiento.xsd"},
     {PL_KIND_ACTA, "acta", "urn:pleno:snt:acta:1", "acta.xsd"},
+    {PL_KIND_DISENO, "diseno", "urn:pleno:diseno:1", "diseno.xsd"},
 };
 
 static xmlSchemaPtr cache[8];

@@ -633,6 +633,7 @@ static int emit_text(pl_vlist *out, const pl_run *r, size_t off, size_t len, dou
     op.size = r->size;
     op.x = (float)x;
     op.y = (float)(base - r->rise);
+    op.rgb = r->rgb;
     op.text = r->text + off;
     op.len = len + (with_space && off + len < r->len && r->text[off + len] == ' ' ? 1 : 0);
     return pl_vlist_op(out, &op);
@@ -677,6 +678,7 @@ static int emit_literal(pl_vlist *out, const pl_run *r, const char *lit, double 
     op.size = r->size;
     op.x = (float)x;
     op.y = (float)(base - r->rise);
+    op.rgb = r->rgb;
     op.text = lit;
     op.len = strlen(lit);
     return pl_vlist_op(out, &op);

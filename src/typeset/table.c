@@ -83,7 +83,7 @@ static int emit_slice(const pl_table *t, const placed *pc, const float *colx,
     pl_op op;
     for (size_t i = 0; i < t->ncells; i++) { /* shading */
         const pl_cell *c = &t->cells[i];
-        if (c->shade >= 1 || r < c->row || r >= c->row + c->rowspan)
+        if ((c->shade >= 1 && c->fill == 0) || r < c->row || r >= c->row + c->rowspan)
             continue;
         memset(&op, 0, sizeof op);
         op.kind = PL_OP_RECT;
@@ -91,6 +91,7 @@ static int emit_slice(const pl_table *t, const placed *pc, const float *colx,
         op.w = colx[c->col + c->colspan] - colx[c->col];
         op.h = hh;
         op.gray = c->shade;
+        op.rgb = c->fill;
         if (pl_vlist_op(dst, &op) != 0)
             return -1;
     }

@@ -43,6 +43,10 @@ typedef struct pl_metrics {
     double (*width)(void *ctx, pl_font f, const char *s, size_t n, double size);
     /* Whether the face has a glyph for code point cp. */
     int (*has_glyph)(void *ctx, pl_font f, uint32_t cp);
+    /* Loads a PNG or JPEG image once: its number (>= 0) and its size in
+     * pixels, or -1 with *why set to a Spanish reason (static). May be
+     * NULL: no images. */
+    int (*image)(void *ctx, const char *path, float *w, float *h, const char **why);
     double ascent[PL_FONT_COUNT];  /* per 1 pt of size */
     double descent[PL_FONT_COUNT]; /* positive, per 1 pt of size */
 } pl_metrics;
@@ -58,9 +62,15 @@ typedef enum pl_op_kind {
     PL_OP_GOTO,     /* internal link to anchor over the rectangle */
     PL_OP_PAGEREF,  /* page number of anchor, right-aligned at x, with dot
                        leaders back to x - w */
-    PL_OP_FIELD     /* a running-text template ("Página {n} de {N}") at x, y;
+    PL_OP_FIELD,    /* a running-text template ("Página {n} de {N}") at x, y;
                        w: 0 left, 1 centred at x, 2 right-aligned at x */
+    PL_OP_IMAGE     /* image number anchor (pl_metrics.image) in the
+                       rectangle, top-left (x, y), size w × h */
 } pl_op_kind;
+
+/* A colour of the display list: 0xRRGGBB with PL_RGB_SET, or 0 (none). */
+#define PL_RGB_SET 0x1000000u
+#define PL_RGB(hex) ((uint32_t)(hex) | PL_RGB_SET)
 
 typedef struct pl_op {
     pl_op_kind kind;
@@ -68,6 +78,7 @@ typedef struct pl_op {
     float size;
     float x, y, w, h;
     float gray; /* fill gray for RECT and TEXT (0 black); stroke for LINE */
+    uint32_t rgb; /* when it has PL_RGB_SET: this colour instead of gray */
     float lw;   /* line width */
     const char *text; /* UTF-8, not NUL-terminated: len bytes */
     size_t len;
@@ -88,6 +99,7 @@ typedef struct pl_run {
     int note;          /* footnote id for a marker run, else -1 */
     int nobreak;       /* 1: no line break inside (spaces become fixed) */
     int hard_break;    /* 1: a forced line break here (text ignored) */
+    uint32_t rgb;      /* colour (PL_RGB), or 0 for black */
     const pl_node *src; /* text run it came from (positions), or NULL */
     size_t src_off;     /* byte offset of text in src->text */
 } pl_run;
@@ -269,6 +281,7 @@ typedef struct pl_cell {
     int row, col, rowspan, colspan;
     pl_vlist content;  /* laid out at the column width by the caller */
     float shade;       /* fill gray, or 1 for none */
+    uint32_t fill;     /* fill colour (PL_RGB) instead of shade, or 0 */
     int valign_center;
 } pl_cell;
 
