@@ -29,12 +29,12 @@ void out_text(FILE *f, const pl_diags *d)
     }
 }
 
-void out_json(FILE *f, const pl_diags *d)
+void out_json_items(FILE *f, const pl_diags *d, int *first)
 {
-    fputs("[", f);
     for (size_t i = 0; i < d->n; i++) {
         const pl_diag *g = &d->items[i];
-        fputs(i ? ",\n  {" : "\n  {", f);
+        fputs(*first ? "  {" : ",\n  {", f);
+        *first = 0;
         fputs("\"file\": ", f);
         put_json_string(f, g->file);
         fprintf(f, ", \"line\": %d, \"column\": %d, \"severity\": ", g->line, g->col);
@@ -50,6 +50,13 @@ void out_json(FILE *f, const pl_diags *d)
             fputs("null", f);
         fputs("}", f);
     }
+}
+
+void out_json(FILE *f, const pl_diags *d)
+{
+    int first = 1;
+    fputs(d->n ? "[\n" : "[", f);
+    out_json_items(f, d, &first);
     fputs(d->n ? "\n]\n" : "]\n", f);
 }
 

@@ -14,6 +14,9 @@ void out_text(FILE *f, const pl_diags *d);
 /* json: an array of objects (file, line, column, severity, rule, message,
  * xpath). */
 void out_json(FILE *f, const pl_diags *d);
+/* The objects of out_json without the brackets, for an array built by
+ * parts: *first says whether none was printed yet (for the commas). */
+void out_json_items(FILE *f, const pl_diags *d, int *first);
 /* SARIF 2.1.0 with every rule's metadata. */
 void out_sarif(FILE *f, const pl_diags *d);
 

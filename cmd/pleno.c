@@ -36,7 +36,7 @@ static const char *usage_text =
     "Uso:\n"
     "  pleno check  [--format=text|json|sarif] [--strict] ARCHIVO|CARPETA...\n"
     "  pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft] [--layout DISEÑO.xml]\n"
-    "               ARCHIVO|CARPETA...\n"
+    "               [--report] [--format=text|json] ARCHIVO|CARPETA...\n"
     "  pleno cites  [--format=text|json] ARCHIVO|CARPETA...\n"
     "  pleno rules  [--format=text|json]\n"
     "  pleno --help | --version\n"
@@ -61,7 +61,8 @@ static const char *check_help =
 static const char *render_help =
     "pleno render — compone documentos válidos en PDF\n\n"
     "Uso: pleno render [-o SALIDA.pdf | -d CARPETA] [-j N] [--draft]\n"
-    "                  [--layout DISEÑO.xml] ARCHIVO|CARPETA...\n\n"
+    "                  [--layout DISEÑO.xml] [--report] [--format=text|json]\n"
+    "                  ARCHIVO|CARPETA...\n\n"
     "Un documento con errores no se compone (estado 1, no se escribe nada),\n"
     "salvo con --draft, que lo compone con la marca de agua\n"
     "«BORRADOR — SIN VALIDEZ» en cada página.\n\n"
@@ -73,7 +74,14 @@ static const char *render_help =
     "  --layout DISEÑO.xml\n"
     "                 diseño de página propio (papel, márgenes, letras, colores,\n"
     "                 encabezado y pie) en lugar de layouts/TIPO.xml; su formato\n"
-    "                 está en schemas/diseno.xsd\n\n"
+    "                 está en schemas/diseno.xsd\n"
+    "  --report       informe tipográfico: además de las líneas que sobresalen\n"
+    "                 (TYPO-001, siempre), las muy espaciadas (TYPO-002), viudas\n"
+    "                 (TYPO-003), huérfanas (TYPO-004), tres o más guiones\n"
+    "                 seguidos (TYPO-005) y notas que no caben en la página de su\n"
+    "                 llamada (TYPO-006), con su línea y su página; y un resumen\n"
+    "  --format=json  los diagnósticos como arreglo JSON en la salida estándar\n"
+    "                 (predeterminado: texto en la salida de errores)\n\n"
     "El PDF se escribe en un archivo temporal y se renombra al final: una\n"
     "ejecución fallida o interrumpida no deja archivos a medias. Las fechas\n"
     "del PDF salen del documento o de SOURCE_DATE_EPOCH, nunca del reloj:\n"
@@ -437,6 +445,8 @@ typedef struct render_cfg {
     const char *out_file, *out_dir;
     const char *layout; /* --layout FILE, or NULL */
     int draft;
+    int report;         /* --report */
+    out_format fmt;     /* text (to stderr) or json (to stdout) */
     long long sde;
 } render_cfg;
 
@@ -512,7 +522,8 @@ static int render_one_to(const render_cfg *cfg, const char *input, const char *t
         pl_doc_free(doc);
         return EXIT_FAILURE_;
     }
-    pl_render_opts ro = {datadir, cfg->layout, cfg->draft, cfg->sde};
+    pl_ts_report stats;
+    pl_render_opts ro = {datadir, cfg->layout, cfg->draft, cfg->sde, cfg->report, &stats};
     st = pl_render_file(doc, &ro, target, diags);
     pl_doc_free(doc);
     if (st == PL_EDOC)
@@ -525,6 +536,14 @@ static int render_one_to(const render_cfg *cfg, const char *input, const char *t
         return EXIT_FAILURE_;
     }
     *written = 1;
+    if (cfg->report)
+        pl_diags_add(diags, input, 0, 0, PL_SEV_NOTE, "", NULL,
+                     "informe tipográfico de %s: %zu páginas, %zu líneas (%zu con guion de "
+                     "división); líneas que sobresalen: %zu; muy espaciadas: %zu; viudas: %zu; "
+                     "huérfanas: %zu; escaleras de guiones: %zu; notas fuera de su página: %zu",
+                     target, stats.pages, stats.lines, stats.hyphenated, stats.overfull,
+                     stats.underfull, stats.widows, stats.orphans, stats.hyphen_runs,
+                     stats.notes_moved);
     return has_errors ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
@@ -549,14 +568,17 @@ static int worse(int a, int b)
 static int render_range(const render_cfg *cfg, inputs *in, size_t from, size_t to, FILE *out,
                         size_t *done, size_t total)
 {
-    int rc = EXIT_CLEAN;
+    int rc = EXIT_CLEAN, first = 1;
     for (size_t k = from; k < to; k++) {
         if (done)
             progress(*done, total, in->v[k]);
         pl_diags d = PL_DIAGS_INIT;
         rc = worse(rc, render_one(cfg, in->v[k], &d));
         pl_diags_sort(&d);
-        out_text(out, &d);
+        if (cfg->fmt == FMT_JSON)
+            out_json_items(out, &d, &first);
+        else
+            out_text(out, &d);
         fflush(out);
         pl_diags_free(&d);
         if (done)
@@ -620,13 +642,19 @@ static int render_parallel(const render_cfg *cfg, inputs *in, int jobs)
             }
         }
     }
-    int rc = EXIT_CLEAN;
+    int rc = EXIT_CLEAN, first = 1;
     for (int j = 0; j < jobs; j++) {
         int status;
         waitpid(pids[j], &status, 0);
         rc = worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAILURE_);
-        if (outs[j].data)
+        if (outs[j].data && cfg->fmt == FMT_JSON) {
+            /* each worker wrote array items: join them with commas */
+            fputs(first ? "" : ",\n", stdout);
+            fputs(outs[j].data, stdout);
+            first = 0;
+        } else if (outs[j].data) {
             fputs(outs[j].data, stderr);
+        }
         pl_buf_free(&outs[j]);
     }
     return rc;
@@ -645,6 +673,12 @@ static int render_opt(void *cfg, int argc, char **argv, int *i)
         r->cfg.draft = 1;
         return 0;
     }
+    if (strcmp(a, "--report") == 0) {
+        r->cfg.report = 1;
+        return 0;
+    }
+    if (strncmp(a, "--format=", 9) == 0)
+        return format_opt(a, &r->cfg.fmt, 0) == 0 ? 0 : -2;
     if (*i + 1 >= argc)
         return -1;
     if (strcmp(a, "-o") == 0) {
@@ -710,14 +744,19 @@ static int cmd_render(int argc, char **argv)
     if ((size_t)jobs > in.n)
         jobs = (int)in.n;
     int rc;
+    FILE *diag_out = cfg.fmt == FMT_JSON ? stdout : stderr;
+    if (cfg.fmt == FMT_JSON)
+        fputs("[\n", stdout);
     if (jobs > 1) {
         rc = render_parallel(&cfg, &in, jobs);
     } else {
         size_t done = 0;
         progress_on = in.n > 1 && isatty(2);
-        rc = render_range(&cfg, &in, 0, in.n, stderr, &done, in.n);
+        rc = render_range(&cfg, &in, 0, in.n, diag_out, &done, in.n);
         progress(in.n, in.n, NULL);
     }
+    if (cfg.fmt == FMT_JSON)
+        fputs("\n]\n", stdout);
     inputs_free(&in);
     return rc;
 }

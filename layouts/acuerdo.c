@@ -257,7 +257,9 @@ static void acuerdo_layout(pl_lay *L, pl_vlist *out)
         L->no_hyphen = 1;
         size_t n;
         pl_run *r = pl_lay_runs(L, title, S->body_font, S->body_size, &n);
-        pl_lay_para(L, r, n, x, w, PL_ALIGN_JUSTIFY, S->body_size, S->body_leading, 0, out);
+        /* centred: justified capitals without hyphenation leave rivers
+         * of space (TYPO-002) */
+        pl_lay_para(L, r, n, x, w, PL_ALIGN_CENTER, S->body_size, S->body_leading, 0, out);
         L->bold = 0;
         L->no_hyphen = 0;
         pl_vlist_glue(out, S->body_size);

@@ -113,6 +113,7 @@ static void collect(pl_lay *L, const pl_node *node, pl_font base, float size, in
                 pl_lay_fail(L, PL_ENOMEM);
                 break;
             }
+            pl_ts_note_source(L->ts, id, c->line, c->col);
             int number = ++L->note_no;
             char num[16];
             snprintf(num, sizeof num, "%d", number);

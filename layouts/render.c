@@ -146,6 +146,10 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     g.rule_x = S->margin_l;
     g.rule_w = 150;
     PL_CHECK(pl_ts_paginate(ts, &body, &g));
+    pl_ts_report rep;
+    PL_CHECK(pl_ts_report_typography(ts, opts->report, &rep));
+    if (opts->stats)
+        *opts->stats = rep;
     size_t np = pl_ts_page_count(ts);
     for (size_t i = 0; i < np; i++)
     {

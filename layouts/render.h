@@ -6,6 +6,7 @@
 #define PL_RENDER_H
 
 #include "../src/model/model.h"
+#include "../src/typeset/typeset.h"
 #include "../src/util/diag.h"
 #include "../src/util/status.h"
 
@@ -16,6 +17,9 @@ typedef struct pl_render_opts {
     int draft;           /* watermark "BORRADOR — SIN VALIDEZ" on every page */
     long long source_date_epoch; /* document dates when the document has
                                     none; -1 to use the document's own date */
+    int report;          /* every typographic warning (TYPO-002…006), not
+                            only overfull lines (TYPO-001) */
+    pl_ts_report *stats; /* filled with the typographic counts, or NULL */
 } pl_render_opts;
 
 /* Renders doc to out_path. Problems the reader would see (a glyph missing

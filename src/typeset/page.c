@@ -116,7 +116,8 @@ static int place_notes(pl_ts *ts, pl_page *p, const pl_page_geom *g, const pendi
             }
         }
         if (full) {
-            if (pend(rest, q->v[m].note, k) != 0)
+            if (pend(rest, q->v[m].note, k) != 0 ||
+                pl_ts_note_event(ts, q->v[m].note, (size_t)(p - ts->pages), k > q->v[m].from) != 0)
                 return -1;
             continue;
         }

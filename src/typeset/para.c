@@ -22,6 +22,8 @@
 #define FLAGGED_DEMERITS 3000
 #define FITNESS_DEMERITS 100
 #define TOLERANCE_1 2.0
+/* Hyphenated lines allowed in a row (the third is never chosen). */
+#define MAX_HYPHEN_RUN 2
 #define TOLERANCE_2 6.0
 
 /* Words shorter than this (in characters) are never hyphenated. */
@@ -370,6 +372,7 @@ typedef struct brk {
     double demerits;
     int prev;     /* index in the node pool */
     int active;
+    int hyph;     /* hyphenated lines in a row ending here (MAX_HYPHEN_RUN at most) */
 } brk;
 
 /* Prefix sums of widths, stretch and shrink. */
@@ -445,7 +448,7 @@ static long knuth_plass(const items *it, double lw, double tol, size_t **out)
     pool = malloc(cap * sizeof *pool);
     if (!pool)
         goto done;
-    pool[np++] = (brk){0, 0, 1, 0, 0, 0, 0, -1, 1};
+    pool[np++] = (brk){0, 0, 1, 0, 0, 0, 0, -1, 1, 0};
     size_t nactive = 1;
 
     for (size_t b = 0; b < n && nactive > 0; b++) {
@@ -455,9 +458,16 @@ static long knuth_plass(const items *it, double lw, double tol, size_t **out)
         double pw = x->k == I_PEN ? x->w : 0;
         int pen = x->k == I_PEN ? x->penalty : 0;
         int flagged = x->k == I_PEN && x->flagged;
-        /* best candidate per fitness class */
-        double bestd[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
-        int bestp[4] = {-1, -1, -1, -1};
+        /* best candidate per fitness class and length of the run of
+         * hyphenated lines it ends (a node with a longer run is not
+         * interchangeable with one with a shorter) */
+        double bestd[4][MAX_HYPHEN_RUN + 1];
+        int bestp[4][MAX_HYPHEN_RUN + 1];
+        for (int f = 0; f < 4; f++)
+            for (int h = 0; h <= MAX_HYPHEN_RUN; h++) {
+                bestd[f][h] = INFINITY;
+                bestp[f][h] = -1;
+            }
         for (size_t a = 0; a < np; a++) {
             brk *A = &pool[a];
             if (!A->active)
@@ -478,6 +488,8 @@ static long knuth_plass(const items *it, double lw, double tol, size_t **out)
                 A->active = 0;
                 nactive--;
             }
+            if (flagged && A->hyph >= MAX_HYPHEN_RUN)
+                continue; /* a third hyphenated line in a row: never */
             if (r >= -1 && r <= tol) {
                 double bad = 100 * fabs(r) * fabs(r) * fabs(r);
                 double d;
@@ -494,29 +506,32 @@ static long knuth_plass(const items *it, double lw, double tol, size_t **out)
                 if (abs(fc - A->fitness) > 1)
                     d += FITNESS_DEMERITS;
                 d += A->demerits;
-                if (d < bestd[fc]) {
-                    bestd[fc] = d;
-                    bestp[fc] = (int)a;
+                int hc = flagged ? A->hyph + 1 : 0;
+                if (d < bestd[fc][hc]) {
+                    bestd[fc][hc] = d;
+                    bestp[fc][hc] = (int)a;
                 }
             }
         }
-        for (int fc = 0; fc < 4; fc++) {
-            if (bestp[fc] < 0)
-                continue;
-            if (np == cap) {
-                cap *= 2;
-                brk *np2 = realloc(pool, cap * sizeof *pool);
-                if (!np2)
-                    goto done;
-                pool = np2;
+        for (int fc = 0; fc < 4; fc++)
+            for (int hc = 0; hc <= MAX_HYPHEN_RUN; hc++) {
+                if (bestp[fc][hc] < 0)
+                    continue;
+                if (np == cap) {
+                    cap *= 2;
+                    brk *np2 = realloc(pool, cap * sizeof *pool);
+                    if (!np2)
+                        goto done;
+                    pool = np2;
+                }
+                brk B = {b, pool[bestp[fc][hc]].line + 1, fc, 0, 0, 0, bestd[fc][hc],
+                         bestp[fc][hc], 1, hc};
+                after_break(it, &s, b, &B.w, &B.y, &B.z);
+                if (it->v[b].k == I_PEN && it->v[b].repeat)
+                    B.w -= it->v[b].post; /* the next line starts with the repeated hyphen */
+                pool[np++] = B;
+                nactive++;
             }
-            brk B = {b, pool[bestp[fc]].line + 1, fc, 0, 0, 0, bestd[fc], bestp[fc], 1};
-            after_break(it, &s, b, &B.w, &B.y, &B.z);
-            if (it->v[b].k == I_PEN && it->v[b].repeat)
-                B.w -= it->v[b].post; /* the next line starts with the repeated hyphen */
-            pool[np++] = B;
-            nactive++;
-        }
     }
     /* best node at the final forced break */
     int best = -1;
@@ -552,6 +567,7 @@ done:
 static long first_fit(const items *it, double lw, int ragged, size_t **out)
 {
     size_t n = it->n, cap = 16, nb = 0;
+    int hyph_run = 0; /* hyphenated lines in a row so far */
     size_t *br = malloc(cap * sizeof *br);
     if (!br)
         return -1;
@@ -593,11 +609,14 @@ static long first_fit(const items *it, double lw, int ragged, size_t **out)
             for (j = i; j < n && !legal(it, j); j++)
                 ;
             last = (long)(j < n ? j : n - 1);
-        } else if (ragged && last_glue >= 0 && last != last_glue &&
-                   it->v[last].k == I_PEN && it->v[last].flagged &&
-                   w_at_glue >= lw * 2 / 3) {
-            last = last_glue; /* prefer a whole word when the line is full enough */
+        } else if (last_glue >= 0 && last != last_glue && it->v[last].k == I_PEN &&
+                   it->v[last].flagged &&
+                   (hyph_run >= MAX_HYPHEN_RUN || (ragged && w_at_glue >= lw * 2 / 3))) {
+            /* prefer a whole word when the line is full enough, and
+             * always after two hyphenated lines */
+            last = last_glue;
         }
+        hyph_run = it->v[last].k == I_PEN && it->v[last].flagged ? hyph_run + 1 : 0;
         if (nb == cap) {
             cap *= 2;
             size_t *b2 = realloc(br, cap * sizeof *br);
@@ -639,33 +658,21 @@ static int emit_text(pl_vlist *out, const pl_run *r, size_t off, size_t len, dou
     return pl_vlist_op(out, &op);
 }
 
-/* TYPO-001: a line wider than its column (an unbreakable piece longer
- * than the line), at the source position of its first character. */
-static void report_overfull(pl_ts *ts, const pl_run *runs, const items *it, size_t start,
-                            size_t end, double excess)
+/* The mark of a line for the typographic report (report.c): where its
+ * first character comes from, and its first word. */
+static void mark_source(pl_mark *m, const pl_run *runs, const items *it, size_t start,
+                        size_t end)
 {
-    if (ts->cfg.diags == NULL)
-        return;
-    const item *first = NULL;
-    for (size_t k = start; k < end && first == NULL; k++)
-        if (it->v[k].k == I_BOX && it->v[k].run >= 0)
-            first = &it->v[k];
-    int line = 0, col = 0;
-    const char *text = "";
-    int len = 0;
-    if (first) {
-        const pl_run *r = &runs[first->run];
-        if (r->src && ts->cfg.doc)
-            pl_text_pos(ts->cfg.doc, r->src, r->src_off + first->off, &line, &col);
-        text = r->text + first->off;
-        len = (int)(first->len < 30 ? first->len : 30);
-        while (len > 0 && len < (int)first->len && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* whole characters */
-    }
-    pl_diags_add(ts->cfg.diags, ts->cfg.doc ? ts->cfg.doc->path : NULL, line, col,
-                 PL_SEV_WARNING, "TYPO-001", NULL,
-                 "la línea sobresale %.1f pt del margen: «%.*s%s» no se puede dividir", excess,
-                 len, text, first && (size_t)len < first->len ? "…" : "");
+    for (size_t k = start; k < end; k++)
+        if (it->v[k].k == I_BOX && it->v[k].run >= 0) {
+            const pl_run *r = &runs[it->v[k].run];
+            m->src = r->src;
+            m->src_off = r->src_off + it->v[k].off;
+            m->text = r->text + it->v[k].off;
+            m->len = it->v[k].len;
+            return;
+        }
+    m->text = "";
 }
 
 /* A literal ("-" for hyphens, " " for a space kept in the text) in run
@@ -706,6 +713,7 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
 
     double base = st->leading * 0.76;
     size_t start = 0;
+    unsigned para = ts->paras++;
     for (long l = 0; l < nl; l++) {
         size_t b = br[l];
         /* skip discardables after the previous break */
@@ -755,6 +763,18 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         }
         if (pl_vlist_box(out, st->leading) < 0)
             goto done;
+        pl_mark *mk = pl_ts_mark_line(ts, out);
+        if (mk == NULL)
+            goto done;
+        mk->para = para;
+        mk->idx = (int)l;
+        mk->nlines = (int)nl;
+        mk->hyphenated = bx->k == I_PEN && bx->flagged && !last_line;
+        if (st->align == PL_ALIGN_JUSTIFY && !last_line && ratio > 0 && Y > 0) {
+            /* how far the spaces stretch, against their stretchability */
+            mk->ratio = (float)ratio;
+        }
+        mark_source(mk, runs, &it, start, e2);
         if (l == 0 && st->label && st->nlabel) {
             float lwid = pl_ts_runs_width(ts, st->label, st->nlabel);
             double lx = st->label_left ? st->label_x : st->label_x - lwid;
@@ -847,7 +867,10 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
         /* the width as set, after stretching or shrinking the glue */
         double set = total + (ratio >= 0 ? ratio * Y : ratio * Z);
         if (set > lw + 0.5) {
-            report_overfull(ts, runs, &it, start, e2, total - lw);
+            /* TYPO-001, reported with its page after pagination */
+            pl_mark *m = &ts->marks[ts->nmarks - 1];
+            m->overfull = 1;
+            m->excess = (float)(total - lw);
         }
         /* widow/orphan penalty after this line */
         if (l + 1 < nl) {

@@ -22,9 +22,45 @@ typedef struct placed {
 /* A cut keeps at least this much of the row on either side. */
 #define MIN_SLICE 18.0f
 
-/* Cut points of row r: heights where no line of any cell crosses. Fills
- * cuts[1..] (cuts[0] is 0) and returns the number of slices. */
-static int find_cuts(const pl_table *t, const placed *pc, int r, float hr, float *cuts)
+/* A slice taller than this means the cuts that respect widows and
+ * orphans are too few: cut without them rather than push a whole page of
+ * row ahead. */
+#define MAX_KEPT_SLICE 400.0f
+
+/* Whether a cut at height cand of row r falls where some cell forbids a
+ * break: between two lines of a paragraph held together by its widow and
+ * orphan penalties. */
+static int cut_forbidden(const pl_table *t, const placed *pc, int r, float cand)
+{
+    for (size_t j = 0; j < t->ncells; j++) {
+        const pl_cell *d = pc[j].cell;
+        int held = 0, before = 0;
+        for (size_t m = 0; m < d->content.n; m++) {
+            const pl_vitem *it = &d->content.items[m];
+            if (pc[j].row[m] != r)
+                continue;
+            if (it->kind == PL_V_BOX) {
+                if (pc[j].y[m] + it->height <= cand + 0.01f) {
+                    before = 1; /* a line above the cut */
+                    held = 0;
+                } else {
+                    if (before && held)
+                        return 1;
+                    break; /* the first line below the cut */
+                }
+            } else if (it->kind == PL_V_PENALTY && it->penalty >= PL_INF) {
+                held = 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Cut points of row r: heights where no line of any cell crosses (and,
+ * when keep, where no cell holds two lines together). Fills cuts[1..]
+ * (cuts[0] is 0) and returns the number of slices. */
+static int find_cuts_kept(const pl_table *t, const placed *pc, int r, float hr, float *cuts,
+                          int keep)
 {
     int n = 1;
     float last = 0;
@@ -57,7 +93,7 @@ static int find_cuts(const pl_table *t, const placed *pc, int r, float hr, float
                         }
                     }
                 }
-                if (!crossed)
+                if (!crossed && !(keep && cut_forbidden(t, pc, r, cand)))
                     best = cand;
             }
         }
@@ -66,6 +102,15 @@ static int find_cuts(const pl_table *t, const placed *pc, int r, float hr, float
         cuts[n++] = best;
         last = best;
     }
+    return n;
+}
+
+static int find_cuts(const pl_table *t, const placed *pc, int r, float hr, float *cuts)
+{
+    int n = find_cuts_kept(t, pc, r, hr, cuts, 1);
+    for (int k = 0; k < n; k++)
+        if ((k + 1 < n ? cuts[k + 1] : hr) - cuts[k] > MAX_KEPT_SLICE)
+            return find_cuts_kept(t, pc, r, hr, cuts, 0);
     return n;
 }
 

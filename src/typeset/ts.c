@@ -54,6 +54,10 @@ void pl_ts_free(pl_ts *ts)
         pl_vlist_free(&ts->frags[i]->head);
     free(ts->frags);
     free(ts->anchors);
+    free(ts->marks);
+    free(ts->note_line);
+    free(ts->note_col);
+    free(ts->note_events);
     for (size_t i = 0; i < ts->npages; i++)
         free(ts->pages[i].ops);
     free(ts->pages);

@@ -64,8 +64,10 @@ typedef enum pl_op_kind {
                        leaders back to x - w */
     PL_OP_FIELD,    /* a running-text template ("Página {n} de {N}") at x, y;
                        w: 0 left, 1 centred at x, 2 right-aligned at x */
-    PL_OP_IMAGE     /* image number anchor (pl_metrics.image) in the
+    PL_OP_IMAGE,    /* image number anchor (pl_metrics.image) in the
                        rectangle, top-left (x, y), size w × h */
+    PL_OP_MARK      /* not drawn: line anchor of the typographic report
+                       sits here (so the report learns its page) */
 } pl_op_kind;
 
 /* A colour of the display list: 0xRRGGBB with PL_RGB_SET, or 0 (none). */
@@ -273,6 +275,28 @@ int pl_page_op(pl_page *p, const pl_op *op);
 
 size_t pl_ts_anchor_count(pl_ts *ts);
 const pl_anchor *pl_ts_anchor(pl_ts *ts, int id);
+
+/* ------------------------------------------------------------------ */
+/* Typographic report                                                  */
+
+/* Where footnote `note` was written (for reports about it). */
+void pl_ts_note_source(pl_ts *ts, int note, int line, int col);
+
+typedef struct pl_ts_report {
+    size_t pages, lines;    /* lines of text placed on pages */
+    size_t hyphenated;      /* lines ending in a hyphenation */
+    size_t overfull;        /* TYPO-001 */
+    size_t underfull;       /* TYPO-002 */
+    size_t widows, orphans; /* TYPO-003, TYPO-004 */
+    size_t hyphen_runs;     /* TYPO-005: three or more hyphenated lines in a row */
+    size_t notes_moved;     /* TYPO-006: footnotes not wholly on their reference's page */
+} pl_ts_report;
+
+/* After pl_ts_paginate: reports, with source position and page, every
+ * overfull line (TYPO-001) and, when full, the other typographic
+ * warnings (TYPO-002 to TYPO-006) to cfg.diags, and fills *r. Returns
+ * PL_OK or PL_ENOMEM. */
+pl_status pl_ts_report_typography(pl_ts *ts, int full, pl_ts_report *r);
 
 /* ------------------------------------------------------------------ */
 /* Tables                                                              */

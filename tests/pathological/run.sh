@@ -12,7 +12,7 @@ pass=0
 fail=0
 for f in "$T"/*.xml; do
     name=$(basename "$f" .xml)
-    timeout "$LIMIT" "$PLENO" render "$f" -o "$T/$name.pdf" >"$T/$name.log" 2>&1
+    timeout "$LIMIT" "$PLENO" render --report "$f" -o "$T/$name.pdf" >"$T/$name.log" 2>&1
     st=$?
     if [ $st -ne 0 ] || ! qpdf --check "$T/$name.pdf" >/dev/null 2>&1; then
         echo "FALLA: $name (estado $st): $(head -c 300 "$T/$name.log")"
@@ -39,8 +39,12 @@ if name in want:
 if name == "tabla-larga":
     raw = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert "grupo 999" in flat and raw.count("(continúa)") >= 50, name
+log_text = open(log).read()
 if name == "palabra-enorme":
-    assert "TYPO-001" in open(log).read(), "overfull line not reported"
+    assert re.search(r"en la página \d+: .*\[TYPO-001\]", log_text), "overfull line not reported"
+if name == "nota-enorme":
+    assert re.search(r"la nota al pie no cabe entera en la página \d+ de su llamada: continúa en "
+                     r"la página \d+ \[TYPO-006\]", log_text), "long footnote not reported"
 PY
         echo "FALLA: $name: se perdió texto o faltó el aviso"
         fail=$((fail + 1))

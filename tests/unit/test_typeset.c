@@ -963,6 +963,88 @@ static void test_paginate_many_footnotes(void **state)
     pl_vlist_free(&body);
 }
 
+/* The typographic report: a diagnostic id was given, how many times. */
+static int diags_with(const pl_diags *d, const char *id)
+{
+    int k = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].rule && strcmp(d->items[i].rule, id) == 0)
+            k++;
+    return k;
+}
+
+/* A three-line paragraph on pages that hold two lines: the page builder
+ * must break where the widow and orphan penalties forbid, and the report
+ * says where (TYPO-003 or TYPO-004), only when asked for everything. */
+static void test_report_widow_orphan(void **state)
+{
+    fixture *fx = *state;
+    /* 10 pt, 5 pt a character: 20 characters a line in 100 pt */
+    pl_run r = run_of("uno dos tres cuatro cinco seis siete ocho nueve diez", 10);
+    pl_para_style st = style_of(PL_ALIGN_LEFT, 50, 100, 10);
+    st.hyphenate = 0;
+    st.widows = st.orphans = 2;
+    pl_vlist body;
+    memset(&body, 0, sizeof body);
+    assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &body), PL_OK);
+    pl_page_geom g = geom();
+    g.height = g.top + g.bottom + 2.5f * st.leading;
+    assert_int_equal(pl_ts_paginate(fx->ts, &body, &g), PL_OK);
+    assert_true(pl_ts_page_count(fx->ts) >= 2);
+    pl_ts_report rep;
+    assert_int_equal(pl_ts_report_typography(fx->ts, 0, &rep), PL_OK);
+    assert_true(rep.lines >= 3);
+    assert_int_equal(diags_with(&fx->diags, "TYPO-003") + diags_with(&fx->diags, "TYPO-004"), 0);
+    assert_int_equal(pl_ts_report_typography(fx->ts, 1, &rep), PL_OK);
+    assert_int_equal(rep.widows + rep.orphans, 1);
+    assert_int_equal(diags_with(&fx->diags, "TYPO-003"), (int)rep.widows);
+    assert_int_equal(diags_with(&fx->diags, "TYPO-004"), (int)rep.orphans);
+    pl_vlist_free(&body);
+}
+
+/* A justified line left with two spaces to fill a column: TYPO-002; the
+ * same text ragged right: nothing. Overfull: TYPO-001 with its page. */
+static void test_report_loose_and_overfull(void **state)
+{
+    fixture *fx = *state;
+    const char *text = "Se anexa el documentoconunnombrelargo y más texto para terminar.";
+    for (int a = 0; a < 2; a++) {
+        pl_run r = run_of(text, 10);
+        pl_para_style st = style_of(a == 0 ? PL_ALIGN_JUSTIFY : PL_ALIGN_LEFT, 50, 130, 10);
+        st.hyphenate = 0;
+        pl_vlist body;
+        memset(&body, 0, sizeof body);
+        assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &body), PL_OK);
+        pl_page_geom g = geom();
+        assert_int_equal(pl_ts_paginate(fx->ts, &body, &g), PL_OK);
+        pl_ts_report rep;
+        size_t before = fx->diags.n;
+        assert_int_equal(pl_ts_report_typography(fx->ts, 1, &rep), PL_OK);
+        /* the engine keeps its marks: the second pass counts the first's
+         * line again, and adds none of its own */
+        assert_int_equal(rep.underfull, 1);
+        assert_int_equal(rep.overfull, 0);
+        assert_int_equal((int)(fx->diags.n - before), 1);
+        assert_string_equal(fx->diags.items[fx->diags.n - 1].rule, "TYPO-002");
+        pl_vlist_free(&body);
+    }
+    pl_run r = run_of("Supercalifragilisticoespialidoso", 10);
+    pl_para_style st = style_of(PL_ALIGN_JUSTIFY, 50, 60, 10);
+    st.hyphenate = 0;
+    pl_vlist body;
+    memset(&body, 0, sizeof body);
+    assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &body), PL_OK);
+    pl_page_geom g = geom();
+    assert_int_equal(pl_ts_paginate(fx->ts, &body, &g), PL_OK);
+    pl_ts_report rep;
+    assert_int_equal(pl_ts_report_typography(fx->ts, 0, &rep), PL_OK);
+    assert_int_equal(rep.overfull, 1);
+    const pl_diag *d = &fx->diags.items[fx->diags.n - 1];
+    assert_string_equal(d->rule, "TYPO-001");
+    assert_non_null(strstr(d->message, "en la página"));
+    pl_vlist_free(&body);
+}
+
 static void test_vlist_helpers(void **state)
 {
     (void)state;
@@ -1104,6 +1186,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_paginate_tall_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_footnote, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_many_footnotes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_widow_orphan, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_loose_and_overfull, setup, teardown),
         cmocka_unit_test(test_vlist_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
