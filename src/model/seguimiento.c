@@ -312,10 +312,7 @@ int pl_seg_resolve(const pl_seg *s, const pl_node *producto, const pl_node **obj
     return r ? 0 : -1;
 }
 
-/* avance="N": N when it is an xs:integer from 0 to 100 (white space
- * around it, a "+" and leading zeros are allowed, as the schema allows
- * them), else -1. */
-static int percent(const char *v)
+int pl_seg_parse_avance(const char *v)
 {
     if (v == NULL)
         return -1;
@@ -338,7 +335,7 @@ static int percent(const char *v)
 /* Progress of a producto without partes, or of a parte. */
 static int own_avance(const pl_node *n)
 {
-    int pct = percent(pl_node_attr(n, "avance"));
+    int pct = pl_seg_parse_avance(pl_node_attr(n, "avance"));
     const char *estado = pl_node_attr(n, "estado");
     int pending = estado != NULL && strcmp(estado, "pendiente") == 0;
     if (pct >= 0 && !pending)

@@ -86,6 +86,11 @@ const pl_node *pl_seg_find_grupo(const pl_seg *s, const char *clave);
 int pl_seg_resolve(const pl_seg *s, const pl_node *producto, const pl_node **objetivo,
                    const pl_node **linea, const pl_node **grupo);
 
+/* The value of an avance attribute: 0 to 100 when it is an xs:integer in
+ * that range (white space around it, a "+" and leading zeros allowed, as
+ * the schema allows them), else -1 (also for NULL). */
+int pl_seg_parse_avance(const char *v);
+
 /* Progress of a producto or a parte, from its attributes. */
 #define PL_SEG_PENDIENTE (-1) /* estado="pendiente" and no avance */
 #define PL_SEG_SIN_AVANCE (-2) /* neither, or both (a contradiction) */
