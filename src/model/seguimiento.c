@@ -144,8 +144,8 @@ static const char *parent_id(pl_seg *s, const char *id, int *oom)
 /* The reference of one column when the row writes it or says idem;
  * returns 0 when it does neither (the caller then implies it). */
 static int written_or_idem(const pl_node *producto, const char *attr, const char *idem_word,
-                           const pl_seg_row *above, const pl_seg_ref *above_ref,
-                           const decls *d, pl_seg_ref *out)
+                           const pl_seg_row *above, const pl_seg_ref *above_ref, const decls *d,
+                           pl_seg_ref *out)
 {
     const char *v = pl_node_attr(producto, attr);
     if (v != NULL) {
@@ -162,8 +162,7 @@ static int written_or_idem(const pl_node *producto, const char *attr, const char
     return 0;
 }
 
-static int resolve_row(pl_seg *s, const pl_node *producto, const pl_seg_row *above,
-                       pl_seg_row *r)
+static int resolve_row(pl_seg *s, const pl_node *producto, const pl_seg_row *above, pl_seg_row *r)
 {
     int oom = 0;
     memset(r, 0, sizeof *r);
@@ -175,12 +174,12 @@ static int resolve_row(pl_seg *s, const pl_node *producto, const pl_seg_row *abo
         const char *key = parent_id(s, r->id, &oom);
         r->linea = (pl_seg_ref){decls_find(&s->lineas, key), PL_SEG_IMPLIED, key, NULL};
     }
-    if (!written_or_idem(producto, "objetivo", "objetivo", above,
-                         above ? &above->objetivo : NULL, &s->objetivos, &r->objetivo)) {
+    if (!written_or_idem(producto, "objetivo", "objetivo", above, above ? &above->objetivo : NULL,
+                         &s->objetivos, &r->objetivo)) {
         const pl_node *l = r->linea.node;
         if (l != NULL && l->parent != NULL && pl_node_is(l->parent, "objetivo")) {
-            r->objetivo = (pl_seg_ref){l->parent, PL_SEG_IMPLIED, pl_node_attr(l->parent, "id"),
-                                       NULL};
+            r->objetivo =
+                (pl_seg_ref){l->parent, PL_SEG_IMPLIED, pl_node_attr(l->parent, "id"), NULL};
         } else {
             const char *key = parent_id(s, r->linea.key, &oom);
             r->objetivo = (pl_seg_ref){decls_find(&s->objetivos, key), PL_SEG_IMPLIED, key, NULL};
@@ -279,8 +278,8 @@ const pl_seg_row *pl_seg_row_at(const pl_seg *s, size_t i)
 const pl_seg_row *pl_seg_row_of(const pl_seg *s, const pl_node *producto)
 {
     row_ptr key = {producto, 0};
-    const row_ptr *hit = s->nrows ? bsearch(&key, s->by_node, s->nrows, sizeof key, row_ptr_cmp)
-                                  : NULL;
+    const row_ptr *hit =
+        s->nrows ? bsearch(&key, s->by_node, s->nrows, sizeof key, row_ptr_cmp) : NULL;
     return hit ? &s->rows[hit->i] : NULL;
 }
 

@@ -92,7 +92,7 @@ int pl_seg_resolve(const pl_seg *s, const pl_node *producto, const pl_node **obj
 int pl_seg_parse_avance(const char *v);
 
 /* Progress of a producto or a parte, from its attributes. */
-#define PL_SEG_PENDIENTE (-1) /* estado="pendiente" and no avance */
+#define PL_SEG_PENDIENTE (-1)  /* estado="pendiente" and no avance */
 #define PL_SEG_SIN_AVANCE (-2) /* neither, or both (a contradiction) */
 
 /* 0 to 100, PL_SEG_PENDIENTE or PL_SEG_SIN_AVANCE. A producto divided

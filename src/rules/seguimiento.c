@@ -135,11 +135,13 @@ pl_status pl_check_seg_001(const pl_doc *doc, pl_diags *diags)
             if (n == 0)
                 pl_report_node(diags, doc, "SEG-001", l,
                                "el id de la línea de acción «%s» no se numera bajo el de su "
-                               "objetivo, %s (%s.1, %s.2…)", lid, oid, oid, oid);
+                               "objetivo, %s (%s.1, %s.2…)",
+                               lid, oid, oid, oid);
             else if (strlen(oid) != n || memcmp(lid, oid, n) != 0)
                 pl_report_node(diags, doc, "SEG-001", l,
                                "la línea de acción %s está declarada en el objetivo %s, pero "
-                               "su id la ubica en el objetivo %.*s", lid, oid, (int)n, lid);
+                               "su id la ubica en el objetivo %.*s",
+                               lid, oid, (int)n, lid);
         }
     }
     for (size_t i = 0; i < pl_seg_count(s); i++) {
@@ -149,7 +151,8 @@ pl_status pl_check_seg_001(const pl_doc *doc, pl_diags *diags)
         if (n == 0) {
             pl_report_node(diags, doc, "SEG-001", r->producto,
                            "el id del producto «%s» no se numera bajo una línea de acción "
-                           "(A.1.1.2 es el producto 2 de la línea A.1.1)", id_or(r->producto));
+                           "(A.1.1.2 es el producto 2 de la línea A.1.1)",
+                           id_or(r->producto));
             continue;
         }
         const pl_node *linea, *objetivo;
@@ -157,7 +160,8 @@ pl_status pl_check_seg_001(const pl_doc *doc, pl_diags *diags)
         if (linea == NULL)
             pl_report_node(diags, doc, "SEG-001", r->producto,
                            "el producto %s no tiene línea de acción: no se declaró la línea "
-                           "%.*s en <objetivos>", r->id, (int)n, r->id);
+                           "%.*s en <objetivos>",
+                           r->id, (int)n, r->id);
     }
 done:
     pl_seg_free(s);
@@ -172,16 +176,15 @@ enum { ENT_OBJETIVO, ENT_LINEA, ENT_PRODUCTO };
 /* Names of each kind of entry for the messages: singular with article,
  * plural with article. */
 static const char *const ent_one[] = {"el objetivo", "la línea de acción", "el producto"};
-static const char *const ent_many[] = {"los objetivos", "las líneas de acción",
-                                       "los productos"};
+static const char *const ent_many[] = {"los objetivos", "las líneas de acción", "los productos"};
 
 typedef struct entry {
     int kind;
-    const char *id;     /* the whole id */
-    size_t plen;        /* its prefix ("A.1.1" of "A.1.1.2") */
-    long num;           /* its last component */
+    const char *id; /* the whole id */
+    size_t plen;    /* its prefix ("A.1.1" of "A.1.1.2") */
+    long num;       /* its last component */
     const pl_node *node;
-    size_t ord;         /* document order */
+    size_t ord; /* document order */
 } entry;
 
 typedef struct entries {
@@ -192,8 +195,7 @@ typedef struct entries {
 /* Adds node when its id has a family: the id without its last component,
  * which must be `family` when given (a line's objective): otherwise the
  * id does not nest, and SEG-001 says so. */
-static int entries_push(entries *e, int kind, const pl_node *node, size_t ord,
-                        const char *family)
+static int entries_push(entries *e, int kind, const pl_node *node, size_t ord, const char *family)
 {
     const char *id = pl_node_attr(node, "id");
     long num;
@@ -241,8 +243,8 @@ static void report_gap(pl_diags *diags, const pl_doc *doc, const entry *e, long 
     long from = prev + 1, to = e->num - 1;
     if (from == to && prev == 0)
         pl_report_node(diags, doc, "SEG-002", e->node,
-                       "falta %s %.*s.%ld: la numeración empieza en %s", ent_one[e->kind], p,
-                       e->id, from, e->id);
+                       "falta %s %.*s.%ld: la numeración empieza en %s", ent_one[e->kind], p, e->id,
+                       from, e->id);
     else if (from == to)
         pl_report_node(diags, doc, "SEG-002", e->node, "falta %s %.*s.%ld: tras %.*s.%ld viene %s",
                        ent_one[e->kind], p, e->id, from, p, e->id, prev, e->id);
@@ -252,8 +254,8 @@ static void report_gap(pl_diags *diags, const pl_doc *doc, const entry *e, long 
                        ent_many[e->kind], p, e->id, from, p, e->id, to, e->id);
     else
         pl_report_node(diags, doc, "SEG-002", e->node,
-                       "faltan %s %.*s.%ld a %.*s.%ld: tras %.*s.%ld viene %s",
-                       ent_many[e->kind], p, e->id, from, p, e->id, to, p, e->id, prev, e->id);
+                       "faltan %s %.*s.%ld a %.*s.%ld: tras %.*s.%ld viene %s", ent_many[e->kind],
+                       p, e->id, from, p, e->id, to, p, e->id, prev, e->id);
 }
 
 pl_status pl_check_seg_002(const pl_doc *doc, pl_diags *diags)
@@ -312,9 +314,9 @@ oom:
 /* What each column is called in messages: "la fila anterior no tiene
  * grupo que repetir", "repite el objetivo de la fila anterior". */
 typedef struct column {
-    const char *word;   /* in idem= and as attribute */
-    const char *noun;   /* with article */
-    const char *bare;   /* without */
+    const char *word; /* in idem= and as attribute */
+    const char *noun; /* with article */
+    const char *bare; /* without */
 } column;
 
 static const column col_objetivo = {"objetivo", "el objetivo", "objetivo"};
@@ -333,9 +335,8 @@ static const char *key_of(const pl_seg_ref *ref)
     return k ? k : "?";
 }
 
-static void check_idem(pl_diags *diags, const pl_doc *doc, const pl_seg *s,
-                       const pl_seg_row *r, const column *c, const pl_seg_ref *ref,
-                       int also_written)
+static void check_idem(pl_diags *diags, const pl_doc *doc, const pl_seg *s, const pl_seg_row *r,
+                       const column *c, const pl_seg_ref *ref, int also_written)
 {
     if (ref->how != PL_SEG_IDEM && !(also_written && ref->how == PL_SEG_WRITTEN))
         return;
@@ -344,17 +345,20 @@ static void check_idem(pl_diags *diags, const pl_doc *doc, const pl_seg *s,
         if (c == &col_base)
             pl_report_node(diags, doc, "SEG-003", r->producto,
                            "el producto %s tiene su propio <documento-base> y además "
-                           "idem=\"documento-base\": sobra uno de los dos", id);
+                           "idem=\"documento-base\": sobra uno de los dos",
+                           id);
         else
             pl_report_node(diags, doc, "SEG-003", r->producto,
                            "el producto %s dice %s=\"%s\" y además idem=\"%s\": sobra uno de "
-                           "los dos", id, c->word, pl_node_attr(r->producto, c->word), c->word);
+                           "los dos",
+                           id, c->word, pl_node_attr(r->producto, c->word), c->word);
         return;
     }
     if (ref->above == NULL) {
         pl_report_node(diags, doc, "SEG-003", r->producto,
                        "el producto %s repite %s de la fila anterior (idem=\"%s\"), pero es la "
-                       "primera fila", id, c->noun, c->word);
+                       "primera fila",
+                       id, c->noun, c->word);
         return;
     }
     if (ref->node != NULL)
@@ -363,22 +367,22 @@ static void check_idem(pl_diags *diags, const pl_doc *doc, const pl_seg *s,
      * above says nothing; when it repeats in vain too, or names what
      * does not exist, that row's report is the one that helps. */
     const pl_seg_row *above = pl_seg_row_of(s, ref->above);
-    const pl_seg_ref *aref = above == NULL           ? NULL
-                             : c == &col_objetivo    ? &above->objetivo
-                             : c == &col_linea       ? &above->linea
-                             : c == &col_grupo       ? &above->grupo
-                                                     : &above->base;
+    const pl_seg_ref *aref = above == NULL        ? NULL
+                             : c == &col_objetivo ? &above->objetivo
+                             : c == &col_linea    ? &above->linea
+                             : c == &col_grupo    ? &above->grupo
+                                                  : &above->base;
     if (aref != NULL && aref->how == PL_SEG_ABSENT)
         pl_report_node(diags, doc, "SEG-003", r->producto,
                        "el producto %s repite %s de la fila anterior (idem=\"%s\"), pero la fila "
-                       "anterior, %s, no tiene %s que repetir", id, c->noun, c->word,
-                       id_or(ref->above), c->bare);
+                       "anterior, %s, no tiene %s que repetir",
+                       id, c->noun, c->word, id_or(ref->above), c->bare);
 }
 
 /* A row's objective or line, when written or repeated, against the one
  * its id gives. */
-static void check_agrees(pl_diags *diags, const pl_doc *doc, const pl_seg_row *r,
-                         const column *c, const pl_seg_ref *ref, const pl_node *want)
+static void check_agrees(pl_diags *diags, const pl_doc *doc, const pl_seg_row *r, const column *c,
+                         const pl_seg_ref *ref, const pl_node *want)
 {
     if (want == NULL || ref->node == NULL || ref->node == want)
         return;
@@ -389,7 +393,8 @@ static void check_agrees(pl_diags *diags, const pl_doc *doc, const pl_seg_row *r
     else if (ref->how == PL_SEG_IDEM)
         pl_report_node(diags, doc, "SEG-003", r->producto,
                        "el producto %s repite %s de la fila anterior (%s), pero su id lo ubica "
-                       "en %s %s", r->id, c->noun, key_of(ref), c->noun, id_or(want));
+                       "en %s %s",
+                       r->id, c->noun, key_of(ref), c->noun, id_or(want));
 }
 
 /* The written line's objective against the row's objective. */
@@ -401,7 +406,8 @@ static void check_line_objective(pl_diags *diags, const pl_doc *doc, const pl_se
         return;
     pl_report_node(diags, doc, "SEG-003", r->producto,
                    "el producto %s está en la línea de acción %s, que es del objetivo %s, no "
-                   "del %s", id_or(r->producto), id_or(l), id_or(l->parent), id_or(o));
+                   "del %s",
+                   id_or(r->producto), id_or(l), id_or(l->parent), id_or(o));
 }
 
 pl_status pl_check_seg_003(const pl_doc *doc, pl_diags *diags)
@@ -503,13 +509,15 @@ static void check_unit(pl_diags *diags, const pl_doc *doc, const pl_node *produc
         else
             pl_report_node(diags, doc, "SEG-004", unit,
                            "%s está pendiente y tiene avance=\"%s\": un avance pendiente no "
-                           "lleva porcentaje", name, avance);
+                           "lleva porcentaje",
+                           name, avance);
         return;
     }
     if (avance == NULL && !pending) {
         pl_report_node(diags, doc, "SEG-004", unit,
                        "%s no tiene avance: escriba avance=\"0\" a \"100\" o "
-                       "estado=\"pendiente\"", name);
+                       "estado=\"pendiente\"",
+                       name);
         return;
     }
     if (v != 100)
@@ -519,8 +527,8 @@ static void check_unit(pl_diags *diags, const pl_doc *doc, const pl_node *produc
     for (size_t i = 0; i < 2; i++) {
         const pl_node *cell = pl_node_named(unit, cells[i]);
         if (cell != NULL && is_pending(cell))
-            pl_report_node(diags, doc, "SEG-004", cell,
-                           "%s está al 100 %%, pero %s está pendiente", name, nouns[i]);
+            pl_report_node(diags, doc, "SEG-004", cell, "%s está al 100 %%, pero %s está pendiente",
+                           name, nouns[i]);
     }
 }
 
@@ -534,7 +542,8 @@ static void check_pending_cells(pl_diags *diags, const pl_doc *doc, const pl_nod
         if (cell != NULL && is_pending(cell) && has_content(cell))
             pl_report_node(diags, doc, "SEG-004", cell,
                            "%s está marcado pendiente y también tiene texto: una celda "
-                           "pendiente va vacía", nouns[i]);
+                           "pendiente va vacía",
+                           nouns[i]);
     }
 }
 
@@ -555,7 +564,8 @@ pl_status pl_check_seg_004(const pl_doc *doc, pl_diags *diags)
         if (pl_node_attr(p, "avance") != NULL || pl_node_attr(p, "estado") != NULL)
             pl_report_node(diags, doc, "SEG-004", p,
                            "el producto %s se informa en partes: el avance va en cada <parte>, "
-                           "no en el producto", id_or(p));
+                           "no en el producto",
+                           id_or(p));
         int k = 0;
         for (; parte; parte = pl_node_next_named(parte, "parte")) {
             check_unit(diags, doc, p, parte, ++k);
@@ -612,11 +622,13 @@ pl_status pl_check_seg_005(const pl_doc *doc, pl_diags *diags)
         if (s_ymd != 0 && c_ymd > s_ymd)
             pl_report_node(diags, doc, "SEG-005", corte,
                            "la fecha de corte, %s, es posterior a la fecha de la sesión en que "
-                           "se presenta, %s", fc.text, sfecha);
+                           "se presenta, %s",
+                           fc.text, sfecha);
         else if (s_ymd == 0 && a != 0 && c_ymd / 10000 > a)
             pl_report_node(diags, doc, "SEG-005", corte,
                            "la fecha de corte, %s, es posterior al año de la sesión en que se "
-                           "presenta, %s", fc.text, anio);
+                           "presenta, %s",
+                           fc.text, anio);
         if (f_ymd != 0 && c_ymd > f_ymd)
             pl_report_node(diags, doc, "SEG-005", corte,
                            "la fecha de corte, %s, es posterior a la fecha del documento, %s",
@@ -632,22 +644,22 @@ pl_status pl_check_seg_005(const pl_doc *doc, pl_diags *diags)
 
 /* "avance del 40 %", "avance: 40%", "un avance de 40 %", "progreso
  * general de 40 %": group 1 is the number. */
-static pl_rx rx_pct_after = PL_RX(
-    "\\b(?:avance|progreso)\\b[\\s:]*(?:(?:del|de|al|es|un|total|general|global|actual)"
-    "\\s+)*(\\d{1,3}(?:[.,]\\d+)?)\\s?%",
-    PCRE2_CASELESS);
+static pl_rx rx_pct_after =
+    PL_RX("\\b(?:avance|progreso)\\b[\\s:]*(?:(?:del|de|al|es|un|total|general|global|actual)"
+          "\\s+)*(\\d{1,3}(?:[.,]\\d+)?)\\s?%",
+          PCRE2_CASELESS);
 
 /* "40 % de avance", "40% de progreso". */
-static pl_rx rx_pct_before = PL_RX(
-    "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:[.,]\\d+)?)\\s?%\\s+de\\s+(?:avance|progreso)\\b",
-    PCRE2_CASELESS);
+static pl_rx rx_pct_before =
+    PL_RX("(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:[.,]\\d+)?)\\s?%\\s+de\\s+(?:avance|progreso)\\b",
+          PCRE2_CASELESS);
 
 typedef struct pct_ctx {
     pl_diags *diags;
     pcre2_match_data *md;
-    const char *unit;  /* "el producto A.1.1.2" */
-    int avance;        /* pl_seg_avance of the unit */
-    const char *attr;  /* its avance="…", or NULL */
+    const char *unit; /* "el producto A.1.1.2" */
+    int avance;       /* pl_seg_avance of the unit */
+    const char *attr; /* its avance="…", or NULL */
 } pct_ctx;
 
 static pl_status scan_pct(const pl_doc *doc, const pl_node *cell, pct_ctx *c, pl_rx *rx)
@@ -673,8 +685,7 @@ static pl_status scan_pct(const pl_doc *doc, const pl_node *cell, pct_ctx *c, pl
         int q = pl_rules_quote_len(f.text + ms, me - ms, QUOTE_MAX);
         if (c->avance == PL_SEG_PENDIENTE)
             pl_report_flat(c->diags, doc, "SEG-006", cell, &f, ms,
-                           "el texto dice «%.*s», pero %s está pendiente", q, f.text + ms,
-                           c->unit);
+                           "el texto dice «%.*s», pero %s está pendiente", q, f.text + ms, c->unit);
         else if (c->avance >= 0 && (!exact || whole != c->avance))
             pl_report_flat(c->diags, doc, "SEG-006", cell, &f, ms,
                            "el texto dice «%.*s», pero %s tiene avance=\"%s\"", q, f.text + ms,
@@ -771,11 +782,13 @@ static pl_status check_cell_text(const pl_doc *doc, pl_diags *diags, pcre2_match
         if (pl_node_is(cell, "documento-base") && in_producto)
             pl_report_flat(diags, doc, "SEG-007", cell, &f, 0,
                            "«%.*s» repite la fila anterior: escriba idem=\"documento-base\" en el "
-                           "producto, sin <documento-base>", q, f.text);
+                           "producto, sin <documento-base>",
+                           q, f.text);
         else
             pl_report_flat(diags, doc, "SEG-007", cell, &f, 0,
                            "«%.*s» repite la fila anterior, pero <%s> no se repite con idem: "
-                           "escriba el texto", q, f.text, cell->name);
+                           "escriba el texto",
+                           q, f.text, cell->name);
         goto done;
     }
     rc = pl_rx_search(&rx_pending, f.text, f.len, 0, 0, md);
@@ -791,7 +804,8 @@ static pl_status check_cell_text(const pl_doc *doc, pl_diags *diags, pcre2_match
         else
             pl_report_flat(diags, doc, "SEG-007", cell, &f, 0,
                            "«%.*s» es un estado, no un texto: si el avance está pendiente, "
-                           "escriba estado=\"pendiente\" en el producto", q, f.text);
+                           "escriba estado=\"pendiente\" en el producto",
+                           q, f.text);
     }
 done:
     pl_flat_free(&f);
@@ -826,11 +840,13 @@ static pl_status check_lead_id(const pl_doc *doc, pl_diags *diags, pcre2_match_d
             if (n == strlen(id) && memcmp(lead, id, n) == 0)
                 pl_report_flat(diags, doc, "SEG-007", texto, &f, 0,
                                "el texto %s empieza con su id, «%.*s»: pleno lo escribe a "
-                               "partir de id=\"%s\"; quítelo del texto", what, q, f.text, id);
+                               "partir de id=\"%s\"; quítelo del texto",
+                               what, q, f.text, id);
             else
                 pl_report_flat(diags, doc, "SEG-007", texto, &f, 0,
                                "el texto %s empieza con «%.*s», pero su id es %s: quite el "
-                               "número del texto", what, q, f.text, id);
+                               "número del texto",
+                               what, q, f.text, id);
         }
     }
     pl_flat_free(&f);

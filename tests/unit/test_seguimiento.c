@@ -32,8 +32,8 @@ static pl_doc *load(const char *src)
     pl_doc *doc = NULL;
     pl_status st = pl_load_memory("t.xml", src, strlen(src), datadir(), &d, &doc);
     for (size_t i = 0; i < d.n; i++)
-        print_message("diag: %d:%d %s %s\n", d.items[i].line, d.items[i].col,
-                      d.items[i].rule, d.items[i].message);
+        print_message("diag: %d:%d %s %s\n", d.items[i].line, d.items[i].col, d.items[i].rule,
+                      d.items[i].message);
     assert_int_equal(st, PL_OK);
     assert_int_equal(d.n, 0);
     assert_non_null(doc);
@@ -41,43 +41,42 @@ static pl_doc *load(const char *src)
     return doc;
 }
 
-#define HEAD                                                                                 \
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                           \
-    "<seguimiento xmlns=\"urn:pleno:snt:seguimiento:1\">\n"                                  \
-    "<metadatos><organo>Comisión</organo><sesion tipo=\"ordinaria\" numero=\"2\"/>"          \
-    "<fecha-corte>2021-04-20</fecha-corte></metadatos>\n"                                    \
-    "<grupos><grupo clave=\"G1\">GdT 1</grupo><grupo clave=\"G2\">GdT 2</grupo></grupos>\n" \
-    "<objetivos>\n"                                                                          \
-    "<objetivo id=\"A.1\"><texto>Uno.</texto>"                                               \
-    "<linea-accion id=\"A.1.1\"><texto>Uno uno.</texto></linea-accion>"                      \
-    "<linea-accion id=\"A.1.2\"><texto>Uno dos.</texto></linea-accion></objetivo>\n"         \
-    "<objetivo id=\"B.1\"><texto>Be.</texto>"                                                \
-    "<linea-accion id=\"B.1.1\"><texto>Be uno.</texto></linea-accion></objetivo>\n"          \
+#define HEAD                                                                                       \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                 \
+    "<seguimiento xmlns=\"urn:pleno:snt:seguimiento:1\">\n"                                        \
+    "<metadatos><organo>Comisión</organo><sesion tipo=\"ordinaria\" numero=\"2\"/>"               \
+    "<fecha-corte>2021-04-20</fecha-corte></metadatos>\n"                                          \
+    "<grupos><grupo clave=\"G1\">GdT 1</grupo><grupo clave=\"G2\">GdT 2</grupo></grupos>\n"        \
+    "<objetivos>\n"                                                                                \
+    "<objetivo id=\"A.1\"><texto>Uno.</texto>"                                                     \
+    "<linea-accion id=\"A.1.1\"><texto>Uno uno.</texto></linea-accion>"                            \
+    "<linea-accion id=\"A.1.2\"><texto>Uno dos.</texto></linea-accion></objetivo>\n"               \
+    "<objetivo id=\"B.1\"><texto>Be.</texto>"                                                      \
+    "<linea-accion id=\"B.1.1\"><texto>Be uno.</texto></linea-accion></objetivo>\n"                \
     "</objetivos>\n"
 
 /* Rows of the document below, in order. */
 static const char *DOC =
-    HEAD
-    "<productos>\n"
-    /* 0: everything written */
-    "<producto id=\"A.1.1.1\" objetivo=\"A.1\" linea=\"A.1.1\" grupo=\"G1\" avance=\"100\">"
-    "<texto>P.</texto><documento-base>Base uno</documento-base></producto>\n"
-    /* 1: idem of row 0; the line implied by the id */
-    "<producto id=\"A.1.1.2\" idem=\"objetivo grupo documento-base\" avance=\"40\">"
-    "<texto>P.</texto></producto>\n"
-    /* 2: idem of row 1, itself idem: follows up to row 0 */
-    "<producto id=\"A.1.1.3\" idem=\"objetivo grupo documento-base\" estado=\"pendiente\">"
-    "<texto>P.</texto></producto>\n"
-    /* 3: nothing written: objective and line from the id; no group */
-    "<producto id=\"B.1.1.1\" avance=\"5\"><texto>P.</texto></producto>\n"
-    /* 4: written wins over idem; group idem of a row without one */
-    "<producto id=\"A.1.2.1\" linea=\"A.1.2\" idem=\"linea grupo\" avance=\"0\">"
-    "<texto>P.</texto>"
-    "<parte avance=\"60\"/><parte avance=\"25\"/><parte estado=\"pendiente\"/></producto>\n"
-    /* 5: an implied line that is not declared */
-    "<producto id=\"C.9.9.1\" grupo=\"G2\" avance=\"10\"><texto>P.</texto></producto>\n"
-    "</productos>\n"
-    "</seguimiento>\n";
+    HEAD "<productos>\n"
+         /* 0: everything written */
+         "<producto id=\"A.1.1.1\" objetivo=\"A.1\" linea=\"A.1.1\" grupo=\"G1\" avance=\"100\">"
+         "<texto>P.</texto><documento-base>Base uno</documento-base></producto>\n"
+         /* 1: idem of row 0; the line implied by the id */
+         "<producto id=\"A.1.1.2\" idem=\"objetivo grupo documento-base\" avance=\"40\">"
+         "<texto>P.</texto></producto>\n"
+         /* 2: idem of row 1, itself idem: follows up to row 0 */
+         "<producto id=\"A.1.1.3\" idem=\"objetivo grupo documento-base\" estado=\"pendiente\">"
+         "<texto>P.</texto></producto>\n"
+         /* 3: nothing written: objective and line from the id; no group */
+         "<producto id=\"B.1.1.1\" avance=\"5\"><texto>P.</texto></producto>\n"
+         /* 4: written wins over idem; group idem of a row without one */
+         "<producto id=\"A.1.2.1\" linea=\"A.1.2\" idem=\"linea grupo\" avance=\"0\">"
+         "<texto>P.</texto>"
+         "<parte avance=\"60\"/><parte avance=\"25\"/><parte estado=\"pendiente\"/></producto>\n"
+         /* 5: an implied line that is not declared */
+         "<producto id=\"C.9.9.1\" grupo=\"G2\" avance=\"10\"><texto>P.</texto></producto>\n"
+         "</productos>\n"
+         "</seguimiento>\n";
 
 static int setup(void **state)
 {
@@ -234,15 +233,16 @@ static void test_avance(void **state)
 static void test_avance_forms(void **state)
 {
     (void)state;
-    pl_doc *doc = load(HEAD "<productos>\n"
-                            "<producto id=\"A.1.1.1\" avance=\" +007 \"><texto>P.</texto></producto>\n"
-                            "<producto id=\"A.1.1.2\" avance=\"100\" estado=\"pendiente\">"
-                            "<texto>P.</texto></producto>\n"
-                            "<producto id=\"A.1.1.3\"><texto>P.</texto></producto>\n"
-                            "<producto id=\"A.1.1.4\"><texto>P.</texto>"
-                            "<parte estado=\"pendiente\"/><parte/></producto>\n"
-                            "<producto id=\"A.1.1.5\"><texto>P.</texto><parte/><parte/></producto>\n"
-                            "</productos></seguimiento>\n");
+    pl_doc *doc =
+        load(HEAD "<productos>\n"
+                  "<producto id=\"A.1.1.1\" avance=\" +007 \"><texto>P.</texto></producto>\n"
+                  "<producto id=\"A.1.1.2\" avance=\"100\" estado=\"pendiente\">"
+                  "<texto>P.</texto></producto>\n"
+                  "<producto id=\"A.1.1.3\"><texto>P.</texto></producto>\n"
+                  "<producto id=\"A.1.1.4\"><texto>P.</texto>"
+                  "<parte estado=\"pendiente\"/><parte/></producto>\n"
+                  "<producto id=\"A.1.1.5\"><texto>P.</texto><parte/><parte/></producto>\n"
+                  "</productos></seguimiento>\n");
     pl_seg *s = pl_seg_new(doc);
     assert_non_null(s);
     assert_int_equal(pl_seg_avance(pl_seg_row_at(s, 0)->producto), 7);
@@ -252,6 +252,25 @@ static void test_avance_forms(void **state)
     assert_int_equal(pl_seg_avance(pl_seg_row_at(s, 4)->producto), PL_SEG_SIN_AVANCE);
     pl_seg_free(s);
     pl_doc_free(doc);
+}
+
+/* What an xs:integer from 0 to 100 may look like, and what it may not. */
+static void test_parse_avance(void **state)
+{
+    (void)state;
+    assert_int_equal(pl_seg_parse_avance("0"), 0);
+    assert_int_equal(pl_seg_parse_avance("100"), 100);
+    assert_int_equal(pl_seg_parse_avance(" 60\n"), 60);
+    assert_int_equal(pl_seg_parse_avance("+007"), 7);
+    assert_int_equal(pl_seg_parse_avance("0000000000000000000100"), 100);
+    assert_int_equal(pl_seg_parse_avance("101"), -1);
+    assert_int_equal(pl_seg_parse_avance("99999999999999999999999"), -1);
+    assert_int_equal(pl_seg_parse_avance("-1"), -1);
+    assert_int_equal(pl_seg_parse_avance("60%"), -1);
+    assert_int_equal(pl_seg_parse_avance("6 0"), -1);
+    assert_int_equal(pl_seg_parse_avance(""), -1);
+    assert_int_equal(pl_seg_parse_avance("+"), -1);
+    assert_int_equal(pl_seg_parse_avance(NULL), -1);
 }
 
 /* idem on the first row: there is no row above. */
@@ -341,6 +360,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resolve_and_find, setup, teardown),
         cmocka_unit_test_setup_teardown(test_avance, setup, teardown),
         cmocka_unit_test(test_avance_forms),
+        cmocka_unit_test(test_parse_avance),
         cmocka_unit_test(test_idem_first_row),
         cmocka_unit_test(test_other_kind),
         cmocka_unit_test(test_long_idem_chain),
