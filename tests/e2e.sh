@@ -60,6 +60,13 @@ st=$?
 [ $st -eq 0 ] && [ -z "$out" ] && ok || bad "check de las muestras: sin salida y estado 0 (fue $st: $out)"
 out=$("$PLENO" check samples/ 2>&1)
 [ $? -eq 0 ] && [ -z "$out" ] && ok || bad "check de una carpeta"
+# the seguimiento example of README.md is clean under every rule
+{ echo '<?xml version="1.0" encoding="UTF-8"?>'
+  awk '/^## Cómo escribir un seguimiento/ { on = 1 } on && /^```xml/ { inx = 1; next } inx && /^```/ { exit } inx' README.md
+} >"$T/seguimiento.xml"
+out=$("$PLENO" check "$T/seguimiento.xml" 2>&1)
+[ $? -eq 0 ] && [ -z "$out" ] && grep -q '<seguimiento' "$T/seguimiento.xml" && ok ||
+    bad "el ejemplo de seguimiento del README es válido: $out"
 [ "$("$PLENO" check --format=json "$SHORT")" = "[]" ] && ok || bad "json vacío"
 "$PLENO" check --format=sarif "$SHORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"]==[]' \
     && ok || bad "sarif vacío"

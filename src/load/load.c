@@ -354,10 +354,14 @@ static pl_status build(builder *b, xmlNodePtr x, pl_node *parent, pl_node **out)
             pl_status st = build(b, c, n, &cn);
             if (st != PL_OK)
                 return st;
+            /* One more than the nearest sibling of the same name: counting
+             * them all would be quadratic in a long table of rows. */
             int idx = 1;
             for (pl_node *s = cn->prev; s; s = s->prev)
-                if (s->type != PL_N_TEXT && strcmp(s->name, cn->name) == 0)
-                    idx++;
+                if (s->type != PL_N_TEXT && strcmp(s->name, cn->name) == 0) {
+                    idx = s->index + 1;
+                    break;
+                }
             cn->index = idx;
         } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             pl_node *t = pl_arena_alloc(a, sizeof *t);

@@ -31,6 +31,13 @@ pl_status pl_check_num_002(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_num_003(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_ord_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_ord_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_001(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_003(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_004(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_005(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_006(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_seg_007(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_sig_001(const pl_doc *doc, pl_diags *diags);
 
 /* ---------------------------------------------------------------- */

@@ -125,6 +125,27 @@ static int quoted(const char *msg, const char *after, pl_buf *out)
     return 1;
 }
 
+/* The name of an identity constraint (xs:key, xs:unique, xs:keyref)
+ * quoted after `after`, as the phrase it stands for. The schemas name
+ * them with Spanish noun phrases, article included, words joined by
+ * hyphens ("el-id-de-producto", "la-línea-de-acción"), so that a message
+ * can say "el id de producto «A.1.1.2» se repite". */
+static void constraint_phrase(const char *msg, const char *after, pl_buf *out)
+{
+    /* Not cut at MAX_QUOTED like a value: the name comes from our schema,
+     * and the namespace before it goes. */
+    const char *p = strstr(msg, after);
+    p = p ? strchr(p, '\'') : NULL;
+    const char *q = p ? strchr(p + 1, '\'') : NULL;
+    if (q == NULL)
+        return;
+    pl_buf name = PL_BUF_INIT;
+    tidy(&name, p + 1, (size_t)(q - p - 1));
+    for (const char *s = name.data ? name.data : ""; *s; s++)
+        pl_buf_putc(out, *s == '-' ? ' ' : *s);
+    pl_buf_free(&name);
+}
+
 /* The "Expected is ( a, b )." list, tidied, or NULL. malloc'ed. */
 static char *expected_list(const char *msg)
 {
@@ -226,13 +247,53 @@ char *pl_schema_translate(const char *msg)
         if (strstr(msg, "[0-9]{4}-[0-9]{2}-[0-9]{2}"))
             pl_buf_puts(&out, " (una fecha AAAA-MM-DD, p. ej. 2017-10-05)");
         pl_buf_free(&v);
+    } else if (strstr(msg, "Duplicate key-sequence [") &&
+               strstr(msg, "identity-constraint '")) {
+        /* "Duplicate key-sequence ['A.1.1.2'] in key identity-constraint
+         * 'el-id-de-producto'." */
+        pl_buf v = PL_BUF_INIT, what = PL_BUF_INIT;
+        quoted(msg, "key-sequence", &v);
+        constraint_phrase(msg, "identity-constraint", &what);
+        pl_buf_printf(&out, "%s «%s» se repite: no puede haber dos iguales",
+                      what.data ? what.data : "el valor", v.data ? v.data : "");
+        pl_buf_free(&v);
+        pl_buf_free(&what);
+    } else if (strstr(msg, "No match found for key-sequence [") && strstr(msg, "of keyref '")) {
+        /* "No match found for key-sequence ['GdT9'] of keyref 'el-grupo'." */
+        pl_buf v = PL_BUF_INIT, what = PL_BUF_INIT;
+        quoted(msg, "key-sequence", &v);
+        constraint_phrase(msg, "of keyref", &what);
+        pl_buf_printf(&out, "%s «%s» no se declaró en el documento",
+                      what.data ? what.data : "la referencia", v.data ? v.data : "");
+        pl_buf_free(&v);
+        pl_buf_free(&what);
+    } else if (strstr(msg, "[facet 'maxInclusive'] The value '") ||
+               strstr(msg, "[facet 'minInclusive'] The value '")) {
+        /* "[facet 'maxInclusive'] The value '120' is greater than the
+         * maximum value allowed ('100')." */
+        pl_buf v = PL_BUF_INIT, lim = PL_BUF_INIT;
+        int max = strstr(msg, "'maxInclusive'") != NULL;
+        quoted(msg, "The value", &v);
+        quoted(msg, "allowed", &lim);
+        pl_buf_printf(&out, "el valor «%s»%s%s%s es %s que el %s admitido, %s",
+                      v.data ? v.data : "", has_attr ? " del atributo «" : " de <",
+                      has_attr ? at : el, has_attr ? "»" : ">", max ? "mayor" : "menor",
+                      max ? "máximo" : "mínimo", lim.data ? lim.data : "?");
+        pl_buf_free(&v);
+        pl_buf_free(&lim);
     } else if (strstr(msg, "is not a valid value of the atomic type") ||
                strstr(msg, "is not a valid value of the local atomic type")) {
         pl_buf v = PL_BUF_INIT;
         const char *p = strstr(msg, "': '");
         quoted(p ? p + 2 : msg, NULL, &v);
+        size_t vn = v.data ? strlen(v.data) : 0;
         const char *kind = strstr(msg, "positiveInteger") ? " (se esperaba un número entero positivo)"
                          : strstr(msg, "anyURI") ? " (se esperaba una dirección URI)"
+                         : vn > 1 && v.data[vn - 1] == '%' ? " (escriba sólo el número, sin «%»)"
+                         : strstr(msg, "integer") || strstr(msg, "porcentaje")
+                             ? " (se esperaba un número entero)"
+                         : strstr(msg, "date") || strstr(msg, "fecha")
+                             ? " (se esperaba una fecha que exista, AAAA-MM-DD)"
                          : "";
         pl_buf_printf(&out, "«%s» no es un valor válido%s%s%s%s", v.data ? v.data : "",
                       has_attr ? " para el atributo «" : " para <",
@@ -324,18 +385,58 @@ typedef struct vstate {
     const char *path;
     pl_diags *diags;
     int count;
+    xmlDocPtr xdoc;
+    const void *last_node; /* element of the last error reported */
 } vstate;
+
+/* libxml2 reports a broken xs:keyref once the whole scope is read, with
+ * no node: only the line and, in the message, the element's name. The
+ * first element of that name on that line is the one. NULL when none. */
+static xmlNodePtr element_at_line(xmlDocPtr xdoc, const char *msg, long line)
+{
+    pl_buf name = PL_BUF_INIT;
+    if (xdoc == NULL || line <= 0 || strncmp(msg, "Element '", 9) != 0 ||
+        !quoted(msg, "Element", &name) || name.data == NULL)
+        goto none;
+    /* iterative pre-order walk: the tree may be deep */
+    for (xmlNodePtr n = xmlDocGetRootElement(xdoc); n != NULL;) {
+        if (n->type == XML_ELEMENT_NODE && xmlGetLineNo(n) == line &&
+            strcmp((const char *)n->name, name.data) == 0) {
+            pl_buf_free(&name);
+            return n;
+        }
+        if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n != NULL && n->next == NULL)
+            n = n->parent != NULL && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+        if (n != NULL)
+            n = n->next;
+    }
+none:
+    pl_buf_free(&name);
+    return NULL;
+}
 
 static void on_schema_error(void *user, xmlErrorPtr err)
 {
     vstate *v = user;
     if (err == NULL || err->level < XML_ERR_ERROR)
         return;
+    xmlNodePtr node = err->node;
+    if (node == NULL && err->message != NULL)
+        node = element_at_line(v->xdoc, err->message, err->line);
+    /* A bad item of a list attribute is reported twice: for the item
+     * (with the values allowed) and for the whole list. Keep the first. */
+    if (err->message != NULL && strstr(err->message, "is not a valid value of the list type") &&
+        node != NULL && node == v->last_node)
+        return;
+    v->last_node = node;
     if (v->count++ >= MAX_SCHEMA_ERRORS)
         return;
     int line = err->line, col = 0;
     pl_buf xp = PL_BUF_INIT;
-    xmlNodePtr node = err->node;
     if (node && node->_private) {
         const pl_node *n = node->_private;
         line = n->line;
@@ -397,7 +498,7 @@ pl_status pl_schema_validate(struct _xmlDoc *xdoc, pl_kind kind, const char *dat
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
     if (vc == NULL)
         return PL_ENOMEM;
-    vstate v = {path, diags, 0};
+    vstate v = {path, diags, 0, xdoc, NULL};
     xmlSchemaSetValidStructuredErrors(vc, on_schema_error, &v);
     int r = xmlSchemaValidateDoc(vc, xdoc);
     xmlSchemaFreeValidCtxt(vc);

@@ -881,6 +881,46 @@ static void test_translate_xml_declaration(void **state)
                            must, 1);
 }
 
+/* Identity constraints (xs:key, xs:keyref) are named with Spanish noun
+ * phrases, hyphenated: the message says what repeats or is missing. */
+static void test_translate_identity_constraints(void **state)
+{
+    (void)state;
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}producto': Duplicate key-sequence "
+                       "['A.1.1.2'] in key identity-constraint "
+                       "'{urn:pleno:snt:seguimiento:1}el-id-de-producto'.\n",
+                       "el id de producto «A.1.1.2» se repite: no puede haber dos iguales");
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}producto': No match found for "
+                       "key-sequence ['A.9.1'] of keyref "
+                       "'{urn:pleno:snt:seguimiento:1}la-línea-de-acción'.\n",
+                       "la línea de acción «A.9.1» no se declaró en el documento");
+}
+
+/* Range facets and values of the wrong type: what is wrong, in Spanish. */
+static void test_translate_ranges(void **state)
+{
+    (void)state;
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}producto', attribute 'avance': "
+                       "[facet 'maxInclusive'] The value '120' is greater than the maximum "
+                       "value allowed ('100').\n",
+                       "el valor «120» del atributo «avance» es mayor que el máximo admitido, "
+                       "100");
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}producto', attribute 'avance': "
+                       "[facet 'minInclusive'] The value '-1' is less than the minimum value "
+                       "allowed ('0').\n",
+                       "el valor «-1» del atributo «avance» es menor que el mínimo admitido, 0");
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}producto', attribute 'avance': "
+                       "'60%' is not a valid value of the atomic type "
+                       "'{urn:pleno:snt:seguimiento:1}porcentaje'.\n",
+                       "«60%» no es un valor válido para el atributo «avance» (escriba sólo el "
+                       "número, sin «%»)");
+    expect_translation("Element '{urn:pleno:snt:seguimiento:1}fecha-corte': '2021-02-30' is not "
+                       "a valid value of the atomic type "
+                       "'{urn:pleno:snt:seguimiento:1}fecha-calendario'.\n",
+                       "«2021-02-30» no es un valor válido para <fecha-corte> (se esperaba una "
+                       "fecha que exista, AAAA-MM-DD)");
+}
+
 static void test_translate_unknown(void **state)
 {
     (void)state;
@@ -923,6 +963,8 @@ int main(void)
         cmocka_unit_test(test_translate_atomic_type),
         cmocka_unit_test(test_translate_premature_end),
         cmocka_unit_test(test_translate_xml_declaration),
+        cmocka_unit_test(test_translate_identity_constraints),
+        cmocka_unit_test(test_translate_ranges),
         cmocka_unit_test(test_translate_unknown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
