@@ -166,6 +166,58 @@ static char *expected_list(const char *msg)
     return pl_buf_detach(&b);
 }
 
+/* Identity constraints of the schemas (xs:key, xs:keyref), by name: what
+ * a broken one means, in the user's words, around the offending value.
+ * Names are unique across schemas/ (only acta.xsd declares any today). */
+static const struct {
+    const char *name;
+    const char *before, *after;
+} identity_msgs[] = {
+    {"clave-de-persona", "la clave «",
+     "» se repite: cada integrante y cada persona de participantes lleva una clave distinta"},
+    {"numero-de-punto", "el punto ", " se repite en el orden del día"},
+    {"orador", "el orador «",
+     "» no es la clave de ningún integrante (asistencia) ni de ninguna persona "
+     "(participantes)"},
+    {"representante", "el representante «",
+     "» no es la clave de ninguna persona (participantes) ni de ningún integrante"},
+    {"votante", "vota «", "», que no es la clave de ningún integrante (asistencia)"},
+    {"punto-tratado", "el desarrollo trata el punto ", ", que no está en el orden del día"},
+    {"punto-del-acuerdo", "el acuerdo se adoptó en el punto ",
+     ", que no está en el orden del día"},
+    {"punto-de-incorporacion", "desde-punto dice ", ", que no es un punto del orden del día"},
+};
+
+/* "Duplicate key-sequence ['v'] in key identity-constraint 'name'" and
+ * "No match found for key-sequence ['v'] of keyref 'name'". */
+static void identity_message(pl_buf *out, const char *msg, int duplicate)
+{
+    pl_buf v = PL_BUF_INIT, name = PL_BUF_INIT;
+    quoted(msg, "key-sequence", &v);
+    /* The name whole (quoted() would cut a long "{namespace}name"). */
+    const char *p = strstr(msg, duplicate ? "identity-constraint '" : "of keyref '");
+    const char *q = p ? strchr(strchr(p, '\'') + 1, '\'') : NULL;
+    if (q != NULL) {
+        p = strchr(p, '\'') + 1;
+        tidy(&name, p, (size_t)(q - p));
+    }
+    const char *value = v.data ? v.data : "";
+    const char *n = name.data ? name.data : "";
+    size_t i;
+    for (i = 0; i < sizeof identity_msgs / sizeof identity_msgs[0]; i++)
+        if (strcmp(identity_msgs[i].name, n) == 0)
+            break;
+    if (i < sizeof identity_msgs / sizeof identity_msgs[0])
+        pl_buf_printf(out, "%s%s%s", identity_msgs[i].before, value, identity_msgs[i].after);
+    else if (duplicate)
+        pl_buf_printf(out, "el valor «%s» se repite y debe ser único («%s»)", value, n);
+    else
+        pl_buf_printf(out, "«%s» no corresponde a ningún valor declarado (referencia «%s»)",
+                      value, n);
+    pl_buf_free(&v);
+    pl_buf_free(&name);
+}
+
 char *pl_schema_translate(const char *msg)
 {
     pl_buf out = PL_BUF_INIT, a = PL_BUF_INIT, b2 = PL_BUF_INIT;
@@ -216,6 +268,10 @@ char *pl_schema_translate(const char *msg)
             }
         }
         pl_buf_free(&v);
+    } else if (strstr(msg, "Duplicate key-sequence")) {
+        identity_message(&out, msg, 1);
+    } else if (strstr(msg, "No match found for key-sequence")) {
+        identity_message(&out, msg, 0);
     } else if (strstr(msg, "is not accepted by the pattern")) {
         pl_buf v = PL_BUF_INIT;
         quoted(msg, "The value", &v);
@@ -224,6 +280,10 @@ char *pl_schema_translate(const char *msg)
                       has_attr ? at : "", has_attr ? "»" : "");
         if (strstr(msg, "[0-9]{4}-[0-9]{2}-[0-9]{2}"))
             pl_buf_puts(&out, " (una fecha AAAA-MM-DD, p. ej. 2017-10-05)");
+        else if (strstr(msg, "([01][0-9]|2[0-3]):[0-5][0-9]"))
+            pl_buf_puts(&out, " (una hora HH:MM, de 00:00 a 23:59, p. ej. 11:23)");
+        else if (strstr(msg, "[\\p{L}\\p{N}_.\\-]+"))
+            pl_buf_puts(&out, " (una clave: una sola palabra, sin espacios)");
         pl_buf_free(&v);
     } else if (strstr(msg, "is not a valid value of the atomic type") ||
                strstr(msg, "is not a valid value of the local atomic type")) {
@@ -323,18 +383,55 @@ typedef struct vstate {
     const char *path;
     pl_diags *diags;
     int count;
+    xmlDocPtr xdoc;
 } vstate;
+
+/* The element named as in "Element '{ns}name'" at the start of msg that
+ * starts on line, or NULL. libxml2 gives no node with its keyref errors,
+ * only the line of the referring element; this finds it again, for its
+ * column and XPath. An iterative walk: documents can be deep. */
+static xmlNodePtr element_at_line(xmlDocPtr xdoc, const char *msg, int line)
+{
+    pl_buf name = PL_BUF_INIT;
+    xmlNodePtr found = NULL;
+    if (xdoc == NULL || line <= 0 || strncmp(msg, "Element '", 9) != 0 ||
+        !quoted(msg, "Element", &name) || name.data == NULL) {
+        pl_buf_free(&name);
+        return NULL;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(xdoc), n = root;
+    while (n != NULL && found == NULL) {
+        if (n->type == XML_ELEMENT_NODE && xmlGetLineNo(n) == line &&
+            strcmp((const char *)n->name, name.data) == 0)
+            found = n;
+        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+            n = n->children;
+            continue;
+        }
+        while (n != NULL && n != root && n->next == NULL)
+            n = n->parent;
+        n = (n == NULL || n == root) ? NULL : n->next;
+    }
+    pl_buf_free(&name);
+    return found;
+}
 
 static void on_schema_error(void *user, xmlErrorPtr err)
 {
     vstate *v = user;
     if (err == NULL || err->level < XML_ERR_ERROR)
         return;
+    /* An identity constraint on a value already reported as invalid: a
+     * consequence, in libxml2's words, of that first error. */
+    if (err->message && strstr(err->message, "No precomputed value available"))
+        return;
     if (v->count++ >= MAX_SCHEMA_ERRORS)
         return;
     int line = err->line, col = 0;
     pl_buf xp = PL_BUF_INIT;
     xmlNodePtr node = err->node;
+    if ((node == NULL || node->_private == NULL) && err->message)
+        node = element_at_line(v->xdoc, err->message, err->line);
     if (node && node->_private) {
         const pl_node *n = node->_private;
         line = n->line;
@@ -396,7 +493,7 @@ pl_status pl_schema_validate(struct _xmlDoc *xdoc, pl_kind kind, const char *dat
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
     if (vc == NULL)
         return PL_ENOMEM;
-    vstate v = {path, diags, 0};
+    vstate v = {path, diags, 0, xdoc};
     xmlSchemaSetValidStructuredErrors(vc, on_schema_error, &v);
     int r = xmlSchemaValidateDoc(vc, xdoc);
     xmlSchemaFreeValidCtxt(vc);
