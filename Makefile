@@ -70,7 +70,13 @@ SAMPLES := $(sort $(wildcard samples/*/*.xml))
 demo: deps
 	$(MAKE) all
 	@mkdir -p out
-	$(BUILD)/pleno render -d out $(SAMPLES)
+	@# a kind whose page layout is not written yet is skipped, and said so
+	@for f in $(SAMPLES); do \
+	    $(BUILD)/pleno render -d out "$$f" 2>out/.render-err && continue; \
+	    if grep -q "no hay diseño de página" out/.render-err; then \
+	        echo "(sin diseño de página todavía: $$f)"; \
+	    else cat out/.render-err; rm -f out/.render-err; exit 1; fi; \
+	done; rm -f out/.render-err
 	@ls -l out/*.pdf
 
 # The whole suite, once normally and once under ASan+UBSan.

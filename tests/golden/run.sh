@@ -12,6 +12,13 @@ fail=0
 for src in samples/*/*.xml; do
     name=$(basename "$src" .xml)
     golden=tests/golden/$name.txt
+    # A kind whose page layout is not written yet is skipped, and said so;
+    # once its layout exists, its samples need a golden file like any other.
+    if [ ! -f "$golden" ] && ! "$PLENO" render "$src" -o "$T/$name.pdf" >"$T/err" 2>&1 &&
+        grep -q "no hay diseño de página" "$T/err"; then
+        echo "(sin diseño de página todavía: $src)"
+        continue
+    fi
     if [ ! -f "$golden" ]; then
         echo "FALLA: falta $golden (sh tests/golden/update.sh)"
         fail=$((fail + 1))
