@@ -360,13 +360,19 @@ pl_status pl_check_acta_003(const pl_doc *doc, pl_diags *diags)
             expected++;
             continue;
         }
-        if (v == expected - 1)
-            pl_report_node(diags, doc, R, p, "el punto %ld se repite: se esperaba el %ld", v,
-                           expected);
-        else if (v < expected)
-            pl_report_node(diags, doc, R, p, "el punto %ld está fuera de orden: se esperaba el %ld",
-                           v, expected);
-        else if (expected == 1)
+        if (v < expected) {
+            /* A step back: the series goes on where it was ("2, 1, 3" is
+             * one misplaced point, not three). */
+            if (v == expected - 1)
+                pl_report_node(diags, doc, R, p, "el punto %ld se repite: se esperaba el %ld", v,
+                               expected);
+            else
+                pl_report_node(diags, doc, R, p,
+                               "el punto %ld está fuera de orden: se esperaba el %ld", v,
+                               expected);
+            continue;
+        }
+        if (expected == 1)
             pl_report_node(diags, doc, R, p,
                            "el orden del día empieza en el punto %ld: debe empezar en el 1", v);
         else if (v == expected + 1)
