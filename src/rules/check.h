@@ -10,6 +10,14 @@
 /* ---------------------------------------------------------------- */
 /* Rules (each appends diagnostics; returns PL_OK or PL_ENOMEM)       */
 
+pl_status pl_check_acta_001(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_003(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_004(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_005(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_006(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_007(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_acta_008(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_002(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_cit_003(const pl_doc *doc, pl_diags *diags);

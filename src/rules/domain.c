@@ -4,6 +4,29 @@
 #include "rx.h"
 
 static const pl_rule domain_rules[] = {
+    {{"ACTA-001", PL_SEV_ERROR,
+      "el quórum que declara el acta es el de su asistencia: más de la mitad de los "
+      "integrantes presentes o representados", "reglas"}, PL_KIND_ACTA, pl_check_acta_001},
+    {{"ACTA-002", PL_SEV_ERROR,
+      "las votaciones cuadran con la asistencia: unanimidad sin votos en contra ni "
+      "abstenciones, mayoría con más a favor, no más votos que presentes", "reglas"},
+     PL_KIND_ACTA, pl_check_acta_002},
+    {{"ACTA-003", PL_SEV_ERROR,
+      "los puntos del orden del día se numeran 1, 2, 3… sin saltos ni repeticiones",
+      "reglas"}, PL_KIND_ACTA, pl_check_acta_003},
+    {{"ACTA-004", PL_SEV_ERROR,
+      "cada punto del orden del día se desarrolla, en orden, o consta como diferido",
+      "reglas"}, PL_KIND_ACTA, pl_check_acta_004},
+    {{"ACTA-005", PL_SEV_ERROR, "la sesión se instala antes de clausurarse", "reglas"},
+     PL_KIND_ACTA, pl_check_acta_005},
+    {{"ACTA-006", PL_SEV_ERROR,
+      "un número de acuerdo del Consejo Nacional coincide con el tipo, número y fecha de la "
+      "sesión del acta", "reglas"}, PL_KIND_ACTA, pl_check_acta_006},
+    {{"ACTA-007", PL_SEV_ERROR, "dos acuerdos del acta no llevan el mismo número", "reglas"},
+     PL_KIND_ACTA, pl_check_acta_007},
+    {{"ACTA-008", PL_SEV_ERROR,
+      "quien interviene como integrante consta presente en ese punto; desde-punto y "
+      "representante cuadran con la asistencia", "reglas"}, PL_KIND_ACTA, pl_check_acta_008},
     {{"CIT-001", PL_SEV_ERROR,
       "las citas legales están bien formadas: números romanos, artículo 0, intervalos",
       "reglas"}, PL_KIND_UNKNOWN, pl_check_cit_001},

@@ -125,27 +125,6 @@ static int quoted(const char *msg, const char *after, pl_buf *out)
     return 1;
 }
 
-/* The name of an identity constraint (xs:key, xs:unique, xs:keyref)
- * quoted after `after`, as the phrase it stands for. The schemas name
- * them with Spanish noun phrases, article included, words joined by
- * hyphens ("el-id-de-producto", "la-línea-de-acción"), so that a message
- * can say "el id de producto «A.1.1.2» se repite". */
-static void constraint_phrase(const char *msg, const char *after, pl_buf *out)
-{
-    /* Not cut at MAX_QUOTED like a value: the name comes from our schema,
-     * and the namespace before it goes. */
-    const char *p = strstr(msg, after);
-    p = p ? strchr(p, '\'') : NULL;
-    const char *q = p ? strchr(p + 1, '\'') : NULL;
-    if (q == NULL)
-        return;
-    pl_buf name = PL_BUF_INIT;
-    tidy(&name, p + 1, (size_t)(q - p - 1));
-    for (const char *s = name.data ? name.data : ""; *s; s++)
-        pl_buf_putc(out, *s == '-' ? ' ' : *s);
-    pl_buf_free(&name);
-}
-
 /* The "Expected is ( a, b )." list, tidied, or NULL. malloc'ed. */
 static char *expected_list(const char *msg)
 {
@@ -186,6 +165,63 @@ static char *expected_list(const char *msg)
     pl_buf_puts(&b, "»");
     pl_buf_free(&t);
     return pl_buf_detach(&b);
+}
+
+/* Identity constraints of the schemas (xs:key, xs:keyref), by name: what
+ * a broken one means, in the user's words, around the offending value.
+ * Names are unique across schemas/ (only acta.xsd declares any today). */
+static const struct {
+    const char *name;
+    const char *before, *after;
+} identity_msgs[] = {
+    {"clave-de-persona", "la clave «",
+     "» se repite: cada integrante y cada persona de participantes lleva una clave distinta"},
+    {"numero-de-punto", "el punto ", " se repite en el orden del día"},
+    {"orador", "el orador «",
+     "» no es la clave de ningún integrante (asistencia) ni de ninguna persona "
+     "(participantes)"},
+    {"representante", "el representante «",
+     "» no es la clave de ninguna persona (participantes) ni de ningún integrante"},
+    {"votante", "vota «", "», que no es la clave de ningún integrante (asistencia)"},
+    {"punto-tratado", "el desarrollo trata el punto ", ", que no está en el orden del día"},
+    {"punto-del-acuerdo", "el acuerdo se adoptó en el punto ",
+     ", que no está en el orden del día"},
+    {"punto-de-incorporacion", "desde-punto dice ", ", que no es un punto del orden del día"},
+};
+
+/* "Duplicate key-sequence ['v'] in key identity-constraint 'name'" and
+ * "No match found for key-sequence ['v'] of keyref 'name'": a message of
+ * identity_msgs, or else the name read as the Spanish noun phrase the
+ * schemas give their constraints ("el-id-de-producto": "el id de
+ * producto «A.1.1.2» se repite"). */
+static void identity_message(pl_buf *out, const char *msg, int duplicate)
+{
+    pl_buf v = PL_BUF_INIT, name = PL_BUF_INIT;
+    quoted(msg, "key-sequence", &v);
+    /* The name whole (quoted() would cut a long "{namespace}name"). */
+    const char *p = strstr(msg, duplicate ? "identity-constraint '" : "of keyref '");
+    const char *q = p ? strchr(strchr(p, '\'') + 1, '\'') : NULL;
+    if (q != NULL) {
+        p = strchr(p, '\'') + 1;
+        tidy(&name, p, (size_t)(q - p));
+    }
+    const char *value = v.data ? v.data : "";
+    const char *n = name.data ? name.data : "";
+    size_t i;
+    for (i = 0; i < sizeof identity_msgs / sizeof identity_msgs[0]; i++)
+        if (strcmp(identity_msgs[i].name, n) == 0)
+            break;
+    if (i < sizeof identity_msgs / sizeof identity_msgs[0])
+        pl_buf_printf(out, "%s%s%s", identity_msgs[i].before, value, identity_msgs[i].after);
+    else if (n[0]) /* the constraint's name is a Spanish phrase: "el-id-de-producto" */
+        for (const char *c = n; *c; c++)
+            pl_buf_putc(out, *c == '-' ? ' ' : *c);
+    if (i == sizeof identity_msgs / sizeof identity_msgs[0])
+        pl_buf_printf(out, "%s«%s» %s", n[0] ? " " : "el valor ", value,
+                      duplicate ? "se repite: no puede haber dos iguales"
+                                : "no se declaró en el documento");
+    pl_buf_free(&v);
+    pl_buf_free(&name);
 }
 
 char *pl_schema_translate(const char *msg)
@@ -238,6 +274,10 @@ char *pl_schema_translate(const char *msg)
             }
         }
         pl_buf_free(&v);
+    } else if (strstr(msg, "Duplicate key-sequence")) {
+        identity_message(&out, msg, 1);
+    } else if (strstr(msg, "No match found for key-sequence")) {
+        identity_message(&out, msg, 0);
     } else if (strstr(msg, "is not accepted by the pattern")) {
         pl_buf v = PL_BUF_INIT;
         quoted(msg, "The value", &v);
@@ -246,27 +286,11 @@ char *pl_schema_translate(const char *msg)
                       has_attr ? at : "", has_attr ? "»" : "");
         if (strstr(msg, "[0-9]{4}-[0-9]{2}-[0-9]{2}"))
             pl_buf_puts(&out, " (una fecha AAAA-MM-DD, p. ej. 2017-10-05)");
+        else if (strstr(msg, "([01][0-9]|2[0-3]):[0-5][0-9]"))
+            pl_buf_puts(&out, " (una hora HH:MM, de 00:00 a 23:59, p. ej. 11:23)");
+        else if (strstr(msg, "[\\p{L}\\p{N}_.\\-]+"))
+            pl_buf_puts(&out, " (una clave: una sola palabra, sin espacios)");
         pl_buf_free(&v);
-    } else if (strstr(msg, "Duplicate key-sequence [") &&
-               strstr(msg, "identity-constraint '")) {
-        /* "Duplicate key-sequence ['A.1.1.2'] in key identity-constraint
-         * 'el-id-de-producto'." */
-        pl_buf v = PL_BUF_INIT, what = PL_BUF_INIT;
-        quoted(msg, "key-sequence", &v);
-        constraint_phrase(msg, "identity-constraint", &what);
-        pl_buf_printf(&out, "%s «%s» se repite: no puede haber dos iguales",
-                      what.data ? what.data : "el valor", v.data ? v.data : "");
-        pl_buf_free(&v);
-        pl_buf_free(&what);
-    } else if (strstr(msg, "No match found for key-sequence [") && strstr(msg, "of keyref '")) {
-        /* "No match found for key-sequence ['GdT9'] of keyref 'el-grupo'." */
-        pl_buf v = PL_BUF_INIT, what = PL_BUF_INIT;
-        quoted(msg, "key-sequence", &v);
-        constraint_phrase(msg, "of keyref", &what);
-        pl_buf_printf(&out, "%s «%s» no se declaró en el documento",
-                      what.data ? what.data : "la referencia", v.data ? v.data : "");
-        pl_buf_free(&v);
-        pl_buf_free(&what);
     } else if (strstr(msg, "[facet 'maxInclusive'] The value '") ||
                strstr(msg, "[facet 'minInclusive'] The value '")) {
         /* "[facet 'maxInclusive'] The value '120' is greater than the
@@ -423,6 +447,15 @@ static void on_schema_error(void *user, xmlErrorPtr err)
 {
     vstate *v = user;
     if (err == NULL || err->level < XML_ERR_ERROR)
+        return;
+    /* An identity constraint on a value already reported as invalid: a
+     * consequence, in libxml2's words, of that first error. */
+    if (err->message && strstr(err->message, "No precomputed value available"))
+        return;
+    /* A key whose field is missing or invalid: in our schemas every key
+     * field is a required attribute, whose absence or bad value has just
+     * been reported. */
+    if (err->message && strstr(err->message, "evaluate to a node"))
         return;
     xmlNodePtr node = err->node;
     if (node == NULL && err->message != NULL)

@@ -93,8 +93,13 @@ split_cases() {
 # Builds the document of a case body ($1) into $2.
 build_doc() {
     first=$(sed -n '/./{p;q;}' "$1")
+    # The root element's whole name: a fragment <acuerdos> is not an <acuerdo>.
+    top=$(printf '%s\n' "$first" | sed -n 's/^<\([A-Za-z][-A-Za-z0-9]*\).*/\1/p')
     case $first in
-    '<?xml'* | '<acuerdo'* | '<programa'* | '<informe'* | '<seguimiento'* | '<acta'*)
+    '<?xml'*) top=?xml ;;
+    esac
+    case $top in
+    '?xml' | acuerdo | programa | informe | seguimiento | acta)
         cp "$1" "$2"
         return 0
         ;;

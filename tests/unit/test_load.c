@@ -921,6 +921,32 @@ static void test_translate_ranges(void **state)
                        "fecha que exista, AAAA-MM-DD)");
 }
 
+/* xs:key and xs:keyref: each constraint of acta.xsd says what is wrong
+ * in the acta's words, with the whole name even after a long namespace;
+ * one not in that table reads its name as a noun phrase. */
+static void test_translate_identity(void **state)
+{
+    (void)state;
+    expect_translation("Element '{urn:pleno:snt:acta:1}intervencion': No match found for "
+                       "key-sequence ['ruvalcava'] of keyref "
+                       "'{urn:pleno:snt:acta:1}orador'.\n",
+                       "el orador «ruvalcava» no es la clave de ningún integrante "
+                       "(asistencia) ni de ninguna persona (participantes)");
+    expect_translation("Element '{urn:pleno:snt:acta:1}integrante': No match found for "
+                       "key-sequence ['9'] of keyref "
+                       "'{urn:pleno:snt:acta:1}punto-de-incorporacion'.\n",
+                       "desde-punto dice 9, que no es un punto del orden del día");
+    expect_translation("Element '{urn:pleno:snt:acta:1}punto': Duplicate key-sequence ['2'] "
+                       "in key identity-constraint '{urn:pleno:snt:acta:1}numero-de-punto'.\n",
+                       "el punto 2 se repite en el orden del día");
+    expect_translation("Element '{urn:x}a': Duplicate key-sequence ['v'] in unique "
+                       "identity-constraint '{urn:x}otra'.\n",
+                       "otra «v» se repite: no puede haber dos iguales");
+    expect_translation("Element '{urn:x}a': No match found for key-sequence ['v'] of keyref "
+                       "'{urn:x}otra'.\n",
+                       "otra «v» no se declaró en el documento");
+}
+
 static void test_translate_unknown(void **state)
 {
     (void)state;
@@ -965,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_translate_xml_declaration),
         cmocka_unit_test(test_translate_identity_constraints),
         cmocka_unit_test(test_translate_ranges),
+        cmocka_unit_test(test_translate_identity),
         cmocka_unit_test(test_translate_unknown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
