@@ -12,6 +12,13 @@ fail=0
 for src in samples/*/*.xml; do
     name=$(basename "$src" .xml)
     golden=tests/golden/$name.txt
+    # A kind whose page layout is not written yet has nothing to pin: its
+    # samples are still checked (tests/rules, e2e), not rendered.
+    if [ ! -f "$golden" ] && "$PLENO" render "$src" -o "$T/$name.pdf" 2>&1 |
+        grep -q 'no hay diseño de página para documentos de tipo .*\[IO-004\]'; then
+        echo "sin diseño de página todavía: $src"
+        continue
+    fi
     if [ ! -f "$golden" ]; then
         echo "FALLA: falta $golden (sh tests/golden/update.sh)"
         fail=$((fail + 1))

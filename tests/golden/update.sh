@@ -7,6 +7,12 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 for src in samples/*/*.xml; do
     name=$(basename "$src" .xml)
-    "$PLENO" render "$src" -o "$T/$name.pdf"
+    if "$PLENO" render "$src" -o "$T/$name.pdf" >"$T/err" 2>&1; then :; else
+        # a kind whose page layout is not written yet: nothing to pin
+        grep -q 'no hay diseño de página para documentos de tipo .*\[IO-004\]' "$T/err" &&
+            continue
+        cat "$T/err" >&2
+        exit 1
+    fi
     pdftotext -layout "$T/$name.pdf" "tests/golden/$name.txt"
 done
