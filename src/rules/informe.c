@@ -95,8 +95,7 @@ static int is_meeting(const pl_node *n)
 /* The next element after n in document order (pre-order) for which pred
  * holds, or NULL; from the root when n is NULL. Sessions and meetings
  * hold no sessions or meetings, so their children are not searched. */
-static const pl_node *next_match(const pl_doc *doc, const pl_node *n,
-                                 int (*pred)(const pl_node *))
+static const pl_node *next_match(const pl_doc *doc, const pl_node *n, int (*pred)(const pl_node *))
 {
     const pl_node *cur;
     if (n == NULL) {
@@ -158,17 +157,18 @@ pl_status pl_check_inf_001(const pl_doc *doc, pl_diags *diags)
 /* ---------------------------------------------------------------- */
 /* INF-002: dates inside the period, written dates agree             */
 
-#define MONTHS "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|" \
-               "setiembre|octubre|noviembre|diciembre"
+#define MONTHS                                                                                     \
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"                                \
+    "setiembre|octubre|noviembre|diciembre"
 
 /* A date as headings and tables write it: "9 DE ENERO DE 2020", "1 julio
  * de 2020", "1º de mayo", "diez de noviembre del 2020". Groups: 1 day in
  * digits, 2 day in words, 3 month, 4 year. */
-static pl_rx rx_written_date = PL_RX(
-    "(?:(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.?\\s?[º°])?|\\b(\\p{L}+(?:\\s+y\\s+\\p{L}+)?))"
-    "\\s+(?:de\\s+)?(" MONTHS ")\\b"
-    "(?:\\s*,?\\s+(?:de|del)\\s+(?:año\\s+)?(\\d{4})(?!\\d))?",
-    PCRE2_CASELESS);
+static pl_rx rx_written_date =
+    PL_RX("(?:(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.?\\s?[º°])?|\\b(\\p{L}+(?:\\s+y\\s+\\p{L}+)?))"
+          "\\s+(?:de\\s+)?(" MONTHS ")\\b"
+          "(?:\\s*,?\\s+(?:de|del)\\s+(?:año\\s+)?(\\d{4})(?!\\d))?",
+          PCRE2_CASELESS);
 
 static int group(pcre2_match_data *md, int g, size_t *start, size_t *len)
 {
@@ -220,8 +220,7 @@ static pl_status check_written_date(const pl_doc *doc, pl_diags *diags, const pl
         if (day != wd || month != wm || (year != 0 && year != wy))
             pl_report_flat(diags, doc, "INF-002", n, &f, ms,
                            "la fecha escrita, «%.*s», no es la de @fecha (%s)",
-                           pl_rules_quote_len(f.text + ms, me - ms, QUOTE_MAX), f.text + ms,
-                           attr);
+                           pl_rules_quote_len(f.text + ms, me - ms, QUOTE_MAX), f.text + ms, attr);
         break; /* only the first date of the text is the date */
     }
     pl_flat_free(&f);
@@ -380,9 +379,9 @@ static void feminine_name(int v, char *out, size_t size)
 static pl_rx rx_sesion_word = PL_RX("\\bsesi[oó]n\\b", PCRE2_CASELESS);
 static pl_rx rx_type_word = PL_RX("\\b(extraordinari[ao]s?|ordinari[ao]s?)\\b", PCRE2_CASELESS);
 /* An ordinal in figures before "sesión": "1a.", "1ª", "1er.", "2da", "3.º". */
-static pl_rx rx_ordinal_digits =
-    PL_RX("(?<!\\p{N})(\\d{1,3})\\s*\\.?\\s*(?:ª|º|°|era|er|ra|da|do|ta|to|va|vo|na|no|a|o)?\\.?\\s*$",
-          PCRE2_CASELESS);
+static pl_rx rx_ordinal_digits = PL_RX(
+    "(?<!\\p{N})(\\d{1,3})\\s*\\.?\\s*(?:ª|º|°|era|er|ra|da|do|ta|to|va|vo|na|no|a|o)?\\.?\\s*$",
+    PCRE2_CASELESS);
 
 /* Start of the word that ends at byte end of s (after skipping spaces
  * back from end). */
@@ -398,8 +397,7 @@ static size_t word_start_before(const char *s, size_t end)
 
 /* The ordinal a session's title states before "sesión": its value (0 when
  * none) and where it is written in f. */
-static int title_ordinal(const pl_flat *f, pcre2_match_data *md, size_t *off, size_t *len,
-                         int *err)
+static int title_ordinal(const pl_flat *f, pcre2_match_data *md, size_t *off, size_t *len, int *err)
 {
     *err = 0;
     int rc = pl_rx_search(&rx_sesion_word, f->text, f->len, 0, 0, md);
@@ -443,8 +441,8 @@ static int title_ordinal(const pl_flat *f, pcre2_match_data *md, size_t *off, si
 }
 
 /* Title of session s: its ordinal is @numero, its type @tipo. */
-static pl_status check_title(const pl_doc *doc, pl_diags *diags, const pl_node *s,
-                             long long numero, const char *tipo, pcre2_match_data *md)
+static pl_status check_title(const pl_doc *doc, pl_diags *diags, const pl_node *s, long long numero,
+                             const char *tipo, pcre2_match_data *md)
 {
     const pl_node *title = pl_node_named(s, "titulo");
     if (title == NULL)
@@ -467,13 +465,12 @@ static pl_status check_title(const pl_doc *doc, pl_diags *diags, const pl_node *
         if (numero <= PL_ES_ORDINAL_MAX)
             pl_report_flat(diags, doc, "INF-004", title, &f, off,
                            "el título dice «%.*s», pero @numero es %lld: se esperaba «%s»",
-                           pl_rules_quote_len(f.text + off, len, QUOTE_MAX), f.text + off,
-                           numero, want);
+                           pl_rules_quote_len(f.text + off, len, QUOTE_MAX), f.text + off, numero,
+                           want);
         else
             pl_report_flat(diags, doc, "INF-004", title, &f, off,
                            "el título dice «%.*s», pero @numero es %lld",
-                           pl_rules_quote_len(f.text + off, len, QUOTE_MAX), f.text + off,
-                           numero);
+                           pl_rules_quote_len(f.text + off, len, QUOTE_MAX), f.text + off, numero);
     }
     int rc = pl_rx_search(&rx_type_word, f.text, f.len, 0, 0, md);
     if (rc == PL_RX_ENOMEM) {
@@ -531,8 +528,7 @@ static pl_status group_type(const pl_node *sesiones, pcre2_match_data *md, const
  * the period starts after its 1 January (its first sessions belong to the
  * previous informe); any later year, or one the period covers from its
  * start, starts with 1. */
-static void check_numbers(const pl_doc *doc, pl_diags *diags, const char *type,
-                          const period *p)
+static void check_numbers(const pl_doc *doc, pl_diags *diags, const char *type, const period *p)
 {
     int year = 0;
     long long expected = 0; /* 0: any */
@@ -581,8 +577,8 @@ static void check_numbers(const pl_doc *doc, pl_diags *diags, const char *type,
                            expected);
         else if (v < expected)
             pl_report_node(diags, doc, "INF-004", s,
-                           "la sesión %s %lld de %d está fuera de orden: se esperaba la %lld",
-                           type, v, y, expected);
+                           "la sesión %s %lld de %d está fuera de orden: se esperaba la %lld", type,
+                           v, y, expected);
         else if (v == expected + 1)
             pl_report_node(diags, doc, "INF-004", s,
                            "falta la sesión %s %lld de %d: tras la %lld viene la %lld", type,
@@ -653,10 +649,10 @@ static int is_figure(const pl_node *n)
 
 /* A number written with digits, with or without thousands separators:
  * "700", "9,200", "1'000,000", "102 000". */
-static pl_rx rx_number = PL_RX(
-    "(?<![\\p{N}.,'’])\\d{1,3}(?:(?:[,.'’]|\\s(?=\\d{3}\\b))\\d{3})+(?![\\p{N}]|[.,]\\d)"
-    "|(?<![\\p{N}.,'’])\\d+(?![\\p{N}]|[.,'’]\\d)",
-    0);
+static pl_rx rx_number =
+    PL_RX("(?<![\\p{N}.,'’])\\d{1,3}(?:(?:[,.'’]|\\s(?=\\d{3}\\b))\\d{3})+(?![\\p{N}]|[.,]\\d)"
+          "|(?<![\\p{N}.,'’])\\d+(?![\\p{N}]|[.,'’]\\d)",
+          0);
 
 /* Value of the digits of s[0..n), separators skipped, capped. */
 static long long digits_value(const char *s, size_t n)
@@ -705,8 +701,7 @@ static pl_status check_figure(const pl_doc *doc, pl_diags *diags, const pl_node 
 
 pl_status pl_check_inf_005(const pl_doc *doc, pl_diags *diags)
 {
-    for (const pl_node *s = next_match(doc, NULL, is_serie); s;
-         s = next_match(doc, s, is_serie)) {
+    for (const pl_node *s = next_match(doc, NULL, is_serie); s; s = next_match(doc, s, is_serie)) {
         const char *total = pl_node_attr(s, "total");
         long long want = count_value(total);
         if (want < 0)
@@ -751,8 +746,7 @@ pl_status pl_check_inf_005(const pl_doc *doc, pl_diags *diags)
     if (md == NULL)
         return PL_ENOMEM;
     pl_status st = PL_OK;
-    for (const pl_node *c = next_match(doc, NULL, is_figure); c;
-         c = next_match(doc, c, is_figure))
+    for (const pl_node *c = next_match(doc, NULL, is_figure); c; c = next_match(doc, c, is_figure))
         PL_CHECK(check_figure(doc, diags, c, md));
 done:
     pcre2_match_data_free(md);
