@@ -371,8 +371,9 @@ static void test_numero_errors(void **state)
 static void test_registry(void **state)
 {
     (void)state;
-    static const char *const ids[] = {"DATE-001", "NUM-001", "NUM-002", "NUM-003",
-                                      "ORD-001", "ORD-002", "SIG-001"};
+    static const char *const ids[] = {"DATE-001", "INF-001", "INF-002", "INF-003", "INF-004",
+                                      "INF-005", "NUM-001", "NUM-002", "NUM-003", "ORD-001",
+                                      "ORD-002", "SIG-001"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         const pl_rule_info *r = pl_rules_find(ids[i]);
         assert_non_null(r);
