@@ -67,10 +67,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpleno.a
 
 SAMPLES := $(sort $(wildcard samples/*/*.xml))
 
+# A sample whose kind has no page layout yet is skipped, not failed.
 demo: deps
 	$(MAKE) all
 	@mkdir -p out
-	$(BUILD)/pleno render -d out $(SAMPLES)
+	@for f in $(SAMPLES); do \
+	    if ! $(BUILD)/pleno render -d out "$$f" 2>out/.err; then \
+	        if grep -q 'no hay diseño de página' out/.err; then \
+	            echo "$$f: su tipo aún no tiene diseño de página; se omite"; \
+	        else \
+	            cat out/.err; rm -f out/.err; exit 1; \
+	        fi; \
+	    fi; \
+	done; rm -f out/.err
 	@ls -l out/*.pdf
 
 # The whole suite, once normally and once under ASan+UBSan.

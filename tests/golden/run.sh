@@ -12,13 +12,19 @@ fail=0
 for src in samples/*/*.xml; do
     name=$(basename "$src" .xml)
     golden=tests/golden/$name.txt
-    if [ ! -f "$golden" ]; then
-        echo "FALLA: falta $golden (sh tests/golden/update.sh)"
+    if ! "$PLENO" render "$src" -o "$T/$name.pdf" >"$T/err" 2>&1; then
+        # A kind whose layout is not written yet has samples (checked by
+        # tests/rules) but no golden text: skipped until it has both.
+        if [ ! -f "$golden" ] && grep -q 'no hay diseño de página' "$T/err"; then
+            echo "omitida: $src (su tipo aún no tiene diseño de página)"
+            continue
+        fi
+        echo "FALLA: $src no se compone: $(cat "$T/err")"
         fail=$((fail + 1))
         continue
     fi
-    if ! "$PLENO" render "$src" -o "$T/$name.pdf" >"$T/err" 2>&1; then
-        echo "FALLA: $src no se compone: $(cat "$T/err")"
+    if [ ! -f "$golden" ]; then
+        echo "FALLA: falta $golden (sh tests/golden/update.sh)"
         fail=$((fail + 1))
         continue
     fi

@@ -7,6 +7,11 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 for src in samples/*/*.xml; do
     name=$(basename "$src" .xml)
-    "$PLENO" render "$src" -o "$T/$name.pdf"
+    if ! "$PLENO" render "$src" -o "$T/$name.pdf" 2>"$T/err"; then
+        # a kind without a page layout yet has no golden text
+        grep -q 'no hay diseño de página' "$T/err" && continue
+        cat "$T/err" >&2
+        exit 1
+    fi
     pdftotext -layout "$T/$name.pdf" "tests/golden/$name.txt"
 done
