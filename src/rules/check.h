@@ -31,6 +31,12 @@ pl_status pl_check_num_002(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_num_003(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_ord_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_ord_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_001(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_002(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_003(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_004(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_005(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_prog_006(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_sig_001(const pl_doc *doc, pl_diags *diags);
 
 /* ---------------------------------------------------------------- */
