@@ -67,6 +67,12 @@ out=$("$PLENO" check samples/ 2>&1)
 out=$("$PLENO" check "$T/seguimiento.xml" 2>&1)
 [ $? -eq 0 ] && [ -z "$out" ] && grep -q '<seguimiento' "$T/seguimiento.xml" && ok ||
     bad "el ejemplo de seguimiento del README es válido: $out"
+# the programa of README.md is valid and clean
+awk '/Cómo escribir un programa anual de trabajo/ { on = 1 } on && /^```xml/ { inx = 1; next } inx && /^```/ { exit } inx' \
+    README.md >"$T/readme-programa.xml"
+out=$("$PLENO" check "$T/readme-programa.xml" 2>&1)
+[ $? -eq 0 ] && [ -z "$out" ] && grep -q '<programa' "$T/readme-programa.xml" && ok ||
+    bad "el ejemplo de programa del README: $out"
 [ "$("$PLENO" check --format=json "$SHORT")" = "[]" ] && ok || bad "json vacío"
 "$PLENO" check --format=sarif "$SHORT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]=="2.1.0" and d["runs"][0]["results"]==[]' \
     && ok || bad "sarif vacío"

@@ -871,19 +871,46 @@ static size_t mention_at(ctx *c, size_t k)
     return mt.end;
 }
 
+static const char *const demonstratives[] = {
+    "dicha",   "dicho",   "dichas",     "dichos",     "citada",   "citado",
+    "citadas", "citados", "mencionada", "mencionado", "referida", "referido",
+    "aludida", "aludido", "senalada",   "senalado",   NULL};
+
+/* Index of head w in names.heads, or -1. */
+static long head_index(const ctx *c, const char *w)
+{
+    for (size_t i = 0; i < c->names.nheads; i++)
+        if (strcmp(c->names.heads[i], w) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* A capitalized kind word at token k that starts no name of the catalogue
+ * ("los Lineamientos para determinar los catálogos …"): an instrument of
+ * that kind has been named, for the anaphora that follow. */
+static void unknown_head_at(ctx *c, size_t k)
+{
+    const pl_cn_toks *t = &c->toks;
+    if (c->head_named == NULL || t->v[k].fold == NULL || !t->v[k].cap ||
+        (k > 0 && pl_cn_is(t, k - 1, demonstratives)))
+        return;
+    long i = head_index(c, t->v[k].fold);
+    if (i >= 0)
+        c->head_named[i] = 1;
+}
+
 /* "dicha Ley" in running text, with nothing named before it. */
 static void anaphora_at(ctx *c, size_t k)
 {
-    static const char *const demonstratives[] = {
-        "dicha",   "dicho",   "dichas",     "dichos",     "citada",   "citado",
-        "citadas", "citados", "mencionada", "mencionado", "referida", "referido",
-        "aludida", "aludido", "senalada",   "senalado",   NULL};
     const pl_cn_toks *t = &c->toks;
     if (!pl_cn_is(t, k, demonstratives) || k + 1 >= t->n || t->v[k + 1].fold == NULL ||
         !t->v[k + 1].cap || !pl_cn_is_head(&c->names, t->v[k + 1].fold) ||
         pl_cn_continues(t, k + 2))
         return;
     if (last_mention(c, t->v[k + 1].fold) != NULL)
+        return;
+    long h = head_index(c, t->v[k + 1].fold);
+    if (h >= 0 && c->head_named != NULL && c->head_named[h])
         return;
     pl_cite_note(
         c, "CIT-005", t->v[k].start,
@@ -1026,6 +1053,8 @@ static pl_status on_block(const pl_doc *doc, const pl_node *block, const pl_flat
             body_at(c, k);
         }
         e = mention_at(c, k);
+        if (c->pass == 2 && e == k)
+            unknown_head_at(c, k);
         k = e > k ? e : k + 1;
     }
     while (gi < ng && !c->oom) {
@@ -1067,6 +1096,10 @@ pl_status pl_cites_extract(const pl_doc *doc, const pl_catalog *cat, pl_cites **
         st = PL_ENOMEM;
         goto done;
     }
+    if ((c.head_named = calloc(c.names.nheads + 1, 1)) == NULL) {
+        st = PL_ENOMEM;
+        goto done;
+    }
     for (c.pass = 1; c.pass <= 2; c.pass++) {
         c.block_seq = 0;
         c.nm = 0;
@@ -1088,6 +1121,7 @@ done:
     free(c.defs);
     free(c.heads);
     free(c.last_head);
+    free(c.head_named);
     if (c.md)
         pcre2_match_data_free(c.md);
     if (st != PL_OK) {

@@ -94,6 +94,10 @@ typedef struct pl_cite_ctx {
     const char **heads;
     size_t *last_head;
     size_t nheads, capheads;
+    /* per entry of names.heads: a name of that kind the catalogue lacks
+     * ("los Lineamientos para determinar …") was met in running text, so
+     * "dichos Lineamientos" has something to refer to */
+    unsigned char *head_named;
     pl_cite_def *defs; /* in document order */
     size_t ndefs, capdefs;
     int next_group;

@@ -88,6 +88,23 @@ static const pl_rule domain_rules[] = {
       "reglas"}, PL_KIND_ACUERDO, pl_check_ord_001},
     {{"ORD-002", PL_SEV_ERROR, "los considerandos numerados siguen 1, 2, 3… sin saltos ni repeticiones",
       "reglas"}, PL_KIND_ACUERDO, pl_check_ord_002},
+    {{"PROG-001", PL_SEV_ERROR,
+      "las siglas que usa el texto del programa están declaradas en siglas, una sola vez",
+      "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_001},
+    {{"PROG-002", PL_SEV_WARNING, "las siglas declaradas en el programa se usan en el texto",
+      "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_002},
+    {{"PROG-003", PL_SEV_ERROR,
+      "objetivos, estrategias, líneas de acción y sesiones se numeran en jerarquía "
+      "(2.1.3 en 2.1 en 2), sin saltos ni repeticiones", "reglas"}, PL_KIND_PROGRAMA,
+     pl_check_prog_003},
+    {{"PROG-004", PL_SEV_ERROR,
+      "las unidades responsables y de seguimiento de las líneas de acción son siglas declaradas",
+      "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_004},
+    {{"PROG-005", PL_SEV_ERROR, "la tabla de alineación se refiere sólo a objetivos que existen",
+      "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_005},
+    {{"PROG-006", PL_SEV_ERROR,
+      "las fechas del programa y de sus sesiones existen; las sesiones van en orden, dentro del "
+      "ejercicio", "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_006},
     {{"SEG-001", PL_SEV_ERROR,
       "los id anidan: cada línea de acción bajo su objetivo (A.1.1 en A.1) y cada producto "
       "bajo una línea declarada (A.1.1.2 bajo A.1.1)", "reglas"}, PL_KIND_SEGUIMIENTO,
