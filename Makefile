@@ -18,7 +18,7 @@ CC        ?= cc
 SAN       ?=
 WERROR    ?= $(if $(CI),-Werror,)
 
-PKGS      := libxml-2.0 libpcre2-8 libpng
+PKGS      := libxml-2.0 libpcre2-8 libpng harfbuzz
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

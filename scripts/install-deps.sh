@@ -6,7 +6,7 @@ set -eu
 
 PKGS="build-essential pkg-config \
 libhpdf-dev libpng-dev libxml2-dev libxml2-utils libpcre2-dev libcmocka-dev \
-libhyphen-dev hyphen-es \
+libhyphen-dev hyphen-es libharfbuzz-dev \
 fonts-noto-core \
 poppler-utils qpdf valgrind"
 

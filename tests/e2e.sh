@@ -259,5 +259,46 @@ sed 's|¿Qué sigue?|¿Qué sigue? ⌘|' "$SHORT" >"$T/glifo.xml"
 [ $? -eq 1 ] && [ ! -e "$T/glifo.pdf" ] && grep -q "glifo.xml:[0-9]*:[0-9]*: error: el carácter «⌘» (U+2318) no existe en la fuente" "$T/out" \
     && ok || bad "carácter sin glifo: FONT-001 y ningún archivo: $(cat "$T/out")"
 
+# ---- kerning --------------------------------------------------------------
+# Kerning from the fonts' GPOS: a kerned word is narrower than its letters
+# set apart (pdftotext -bbox measures what is drawn), and pdftotext still
+# reads it as one word.
+sed 's|¿Qué sigue?|¿Qué sigue?</p><p>AVATAR A V A T A R Te T e</p><p>|' "$SHORT" >"$T/kern.xml"
+"$PLENO" render "$T/kern.xml" -o "$T/kern.pdf" >"$T/out" 2>&1 && pdftotext -bbox "$T/kern.pdf" "$T/kern.html" &&
+    python3 - "$T/kern.html" <<'PY' && ok || bad "AVATAR y Te más estrechos que sus letras sueltas: $(cat "$T/out")"
+import re, sys
+w = [(m.group(3), float(m.group(2)) - float(m.group(1)))
+     for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                          open(sys.argv[1], encoding="utf-8").read())]
+t = [x[0] for x in w]
+i = t.index("AVATAR")
+assert t[i:i + 10] == "AVATAR A V A T A R Te T e".split(), t[i:i + 10]
+# Noto Serif, in 1/1000 em: AVATAR 4059 unkerned, 3779 kerned; Te 1148, 1098
+r = w[i][1] / sum(x[1] for x in w[i + 1:i + 7])
+assert 0.92 < r < 0.94, r
+r = w[i + 7][1] / (w[i + 8][1] + w[i + 9][1])
+assert 0.95 < r < 0.96, r
+PY
+
+# Justified lines are flush: on the body pages of the big acuerdo, every
+# line that starts at the left margin and ends near the right one ends
+# exactly at it (what is measured, kerning included, is what is drawn).
+python3 - "$T/big.pdf" <<'PY' && ok || bad "líneas justificadas al ras del margen derecho"
+import collections, re, subprocess, sys
+for page in (2, 3, 4):
+    html = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", sys.argv[1], "-"],
+                          capture_output=True, text=True).stdout
+    left, right = {}, collections.defaultdict(float)
+    for m in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)"', html):
+        y = round(float(m.group(3)), 1)
+        left[y] = min(left.get(y, 1e9), float(m.group(1)))
+        right[y] = max(right[y], float(m.group(2)))
+    lmargin = collections.Counter(round(x, 1) for x in left.values()).most_common(1)[0][0]
+    rmargin = collections.Counter(round(x, 1) for x in right.values()).most_common(1)[0][0]
+    near = [right[y] for y in right if abs(left[y] - lmargin) < 0.05 and right[y] > rmargin - 3]
+    assert len(near) > 10, (page, len(near))
+    assert all(abs(x - rmargin) < 0.02 for x in near), (page, rmargin, sorted(near))
+PY
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,8 +1,15 @@
 /* pdf: libharu wrapper. See pdf.h. Uses libharu 2.3.0's exported internals
  * (hpdf_doc.h, hpdf_font.h) for two things the public API lacks: a correct
  * ToUnicode CMap (libharu writes a malformed one) and glyph coverage
- * (libharu silently draws .notdef boxes). Safe because we pin 2.3.0. */
+ * (libharu silently draws .notdef boxes). Safe because we pin 2.3.0.
+ *
+ * Kerning (kern.h) enters in two places that must agree: m_width adds the
+ * kerning of a string to libharu's advance widths, and show() draws the
+ * string in pieces, each placed where the kerning puts it (libharu has no
+ * TJ operator). Every text the engine measured is drawn by show(). */
 #include "pdf.h"
+
+#include "kern.h"
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -32,6 +39,7 @@ struct pl_pdf {
     HPDF_Doc doc;
     HPDF_Font font[PL_FONT_COUNT];
     HPDF_FontDef def[PL_FONT_COUNT];
+    pl_kern *kern;
     HPDF_STATUS error, detail;
     char *error_detail;
     char text[4096]; /* NUL-terminated copy of a text op */
@@ -93,6 +101,30 @@ static HPDF_STATUS fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
     return HPDF_Dict_Add(font, "ToUnicode", cm);
 }
 
+/* Opens the same font files for kerning (kern.h). */
+static pl_status load_kerning(pl_pdf *p, const char *fontdir)
+{
+    pl_buf paths[PL_FONT_COUNT];
+    const char *names[PL_FONT_COUNT];
+    pl_status st = PL_ENOMEM;
+    int f = 0, bad = -1;
+    for (; f < PL_FONT_COUNT; f++) {
+        paths[f] = (pl_buf)PL_BUF_INIT;
+        if (pl_buf_printf(&paths[f], "%s/%s", fontdir, font_files[f]) != 0) {
+            pl_buf_free(&paths[f]);
+            goto done;
+        }
+        names[f] = paths[f].data;
+    }
+    st = pl_kern_new(names, PL_FONT_COUNT, &p->kern, &bad);
+    if (st == PL_EDATA && bad >= 0)
+        p->error_detail = pl_buf_detach(&paths[bad]);
+done:
+    while (f-- > 0)
+        pl_buf_free(&paths[f]);
+    return st;
+}
+
 pl_status pl_pdf_new(const char *fontdir, pl_pdf **out)
 {
     *out = NULL;
@@ -131,7 +163,7 @@ pl_status pl_pdf_new(const char *fontdir, pl_pdf **out)
         }
     }
     *out = p;
-    return PL_OK;
+    return load_kerning(p, fontdir);
 }
 
 void pl_pdf_free(pl_pdf *p)
@@ -142,6 +174,7 @@ void pl_pdf_free(pl_pdf *p)
         HPDF_Free(p->doc);
     for (int i = 0; i < p->nimages; i++)
         free(p->images[i].path);
+    pl_kern_free(p->kern);
     free(p->error_detail);
     free(p);
 }
@@ -154,13 +187,15 @@ const char *pl_pdf_error_detail(const pl_pdf *p)
 /* ------------------------------------------------------------------ */
 /* Metrics                                                             */
 
+/* Kerned width: libharu's advances (the /W widths viewers use) plus the
+ * kerning between the string's characters. */
 static double m_width(void *ctx, pl_font f, const char *s, size_t n, double size)
 {
     pl_pdf *p = ctx;
     if (n == 0)
         return 0;
     HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[f], (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    return tw.width * size / 1000.0;
+    return ((double)tw.width + pl_kern_total(p->kern, f, s, n)) * size / 1000.0;
 }
 
 static int m_has_glyph(void *ctx, pl_font f, uint32_t cp)
@@ -317,6 +352,28 @@ static const char *cstr(pl_pdf *p, const char *s, size_t n)
     return p->text;
 }
 
+/* Draws n bytes of s in face f at size (already the current font) with
+ * the baseline starting at (x, y), kerned: each piece of kern.h at its
+ * unkerned position (libharu's advances of what precedes it) plus its
+ * shift. Ends where m_width says. Out of memory draws nothing and is
+ * reported by pl_kern_failed. */
+static void show(pl_pdf *p, HPDF_Page page, pl_font f, float size, float x, float y,
+                 const char *s, size_t n)
+{
+    const pl_kern_piece *pc;
+    size_t np = pl_kern_pieces(p->kern, f, s, n, &pc);
+    HPDF_UINT adv = 0; /* libharu's advance of the pieces drawn, 1/1000 em */
+    for (size_t i = 0; i < np; i++) {
+        size_t end = i + 1 < np ? pc[i + 1].off : n;
+        const char *t = s + pc[i].off;
+        size_t len = end - pc[i].off;
+        double px = x + ((double)adv + pc[i].shift) * size / 1000.0;
+        HPDF_Page_TextOut(page, (HPDF_REAL)px, y, cstr(p, t, len));
+        if (i + 1 < np)
+            adv += HPDF_Font_TextWidth(p->font[f], (const HPDF_BYTE *)t, (HPDF_UINT)len).width;
+    }
+}
+
 static void text_at(pl_pdf *p, HPDF_Page page, pl_font f, float size, float x, float y,
                     const char *s, size_t n, const pl_op *color)
 {
@@ -326,7 +383,7 @@ static void text_at(pl_pdf *p, HPDF_Page page, pl_font f, float size, float x, f
         fill_color(page, color);
     else
         HPDF_Page_SetGrayFill(page, 0);
-    HPDF_Page_TextOut(page, x, y, cstr(p, s, n));
+    show(p, page, f, size, x, y, s, n);
     HPDF_Page_EndText(page);
 }
 
@@ -376,8 +433,7 @@ static void draw_watermark(pl_pdf *p, HPDF_Page page, float w, float h, const ch
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, p->font[PL_F_SANS_BOLD], size);
     HPDF_Page_SetRGBFill(page, 0.80f, 0.10f, 0.10f);
-    HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, -tw / 2, -size * 0.35f);
-    HPDF_Page_ShowText(page, text);
+    show(p, page, PL_F_SANS_BOLD, size, -tw / 2, -size * 0.35f, text, strlen(text));
     HPDF_Page_EndText(page);
     HPDF_Page_GRestore(page);
 }
@@ -472,7 +528,7 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
                     cur_g = op->gray;
                     cur_rgb = op->rgb;
                 }
-                HPDF_Page_TextOut(page, op->x, h - op->y, cstr(p, op->text, op->len));
+                show(p, page, op->font, op->size, op->x, h - op->y, op->text, op->len);
             }
         }
         if (in_text)
@@ -552,6 +608,8 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
     if (np > 0)
         HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
     free(pages);
+    if (pl_kern_failed(p->kern))
+        return PL_ENOMEM; /* a width or a piece came out unkerned */
     return p->error ? PL_EPDF : PL_OK;
 fail:
     free(pages);

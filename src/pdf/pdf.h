@@ -2,6 +2,7 @@
  * (embedded, in a fixed order), measures text for typeset/ through
  * pl_metrics, draws the pages' display lists, the outline, links and the
  * draft watermark, and saves atomically (temporary file, then rename).
+ * Widths and drawing are kerned with the fonts' own kerning (kern.h).
  *
  * libharu's errors are sticky: the first one is recorded and every later
  * call refused; we stop at the first and report it. */
@@ -13,7 +14,8 @@
 
 typedef struct pl_pdf pl_pdf;
 
-/* Loads the six faces of pl_font from fontdir. Returns PL_OK, PL_EDATA
+/* Loads the six faces of pl_font from fontdir, for libharu and for
+ * kerning. Returns PL_OK, PL_EDATA
  * (a font is missing or unreadable: the message names it in *why, a
  * static or malloc'ed string freed with pl_pdf_free), or PL_ENOMEM. */
 pl_status pl_pdf_new(const char *fontdir, pl_pdf **out);
@@ -22,7 +24,9 @@ void pl_pdf_free(pl_pdf *p); /* accepts NULL */
 /* Name of the font file that failed to load, or NULL. */
 const char *pl_pdf_error_detail(const pl_pdf *p);
 
-/* Metrics callbacks bound to p (valid while p lives). */
+/* Metrics callbacks bound to p (valid while p lives). Widths include the
+ * kerning between the characters of the string measured, exactly as
+ * pl_pdf_draw sets a text op of that string. */
 pl_metrics pl_pdf_metrics(pl_pdf *p);
 
 typedef struct pl_pdf_info {

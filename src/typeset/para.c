@@ -14,6 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Kerning: widths come from the metrics callbacks, kerned within the
+ * string measured. A word split into boxes at hyphenation or URL break
+ * points loses the kerning across each split, so the box before a split
+ * carries it (cross) and the penalty at the split takes it back when the
+ * line breaks there, and adds the kerning of the hyphen it sets (hx).
+ * Unbroken fragments of a word are drawn as one text, whose kerned width
+ * is then the sum of their boxes (kerning is between adjacent pairs). */
+
 /* Knuth–Plass parameters (TeX's defaults, in TeX's units). */
 #define LINE_PENALTY 10
 #define HYPHEN_PENALTY 50
@@ -47,6 +55,8 @@ typedef struct item {
     int trailing_space; /* BOX followed by a space in the source */
     int repeat;  /* PEN at a compound's hyphen: the next line repeats it (RAE) */
     double post; /* PEN with repeat: width added to the start of the next line */
+    double cross; /* PEN inside a word: kerning across it, in the box before */
+    double hx;    /* PEN that adds a hyphen: kerning between the word and it */
     int keep;    /* GLUE that must not break (artículo 31, 5 de octubre) */
 } item;
 
@@ -120,6 +130,27 @@ static int is_identifier(const char *s, size_t n)
         if ((s[i] >= '0' && s[i] <= '9') || s[i] == '/' || s[i] == '@' || s[i] == '_')
             return 1;
     return 0;
+}
+
+/* Kerning between the last character of a (alen bytes) and the first
+ * of b (blen bytes), both in run r's face. */
+static double pair_kern(pl_ts *ts, const pl_run *r, const char *a, size_t alen, const char *b,
+                        size_t blen)
+{
+    if (alen == 0 || blen == 0)
+        return 0;
+    size_t last = alen - 1;
+    while (last > 0 && ((unsigned char)a[last] & 0xC0) == 0x80)
+        last--;
+    size_t la = alen - last, lb;
+    pl_utf8_decode(b, blen, &lb);
+    char pair[8];
+    memcpy(pair, a + last, la);
+    memcpy(pair + la, b, lb);
+    const pl_metrics *m = &ts->cfg.metrics;
+    return m->width(m->ctx, r->font, pair, la + lb, r->size) -
+           m->width(m->ctx, r->font, a + last, la, r->size) -
+           m->width(m->ctx, r->font, b, lb, r->size);
 }
 
 /* Adds box(es) for run r's text [off, off+len): splits at hyphenation
@@ -216,18 +247,24 @@ static int add_word(pl_ts *ts, const pl_run *runs, int ri, size_t off, size_t le
     size_t prev = 0;
     for (size_t c = 0; c <= ncut; c++) {
         size_t end = c < ncut ? cuts[c] : len;
+        /* kerning across the split with the rest of the word */
+        double cross = c < ncut ? pair_kern(ts, r, s + prev, end - prev, s + end, len - end) : 0;
         if (end > prev) {
-            item b = {I_BOX, wid(ts, r, off + prev, end - prev), 0, 0, 0, 0, ri, off + prev,
-                      end - prev, 0, 0, 0, 0};
+            item b = {.k = I_BOX, .w = wid(ts, r, off + prev, end - prev) + cross, .run = ri,
+                      .off = off + prev, .len = end - prev};
             if (push(it, b) != 0)
                 return -1;
         }
         if (c < ncut) {
             double hw = wid_str(ts, r, "-");
-            item p = {I_PEN, flags[c] == 1 ? hw : 0, 0, 0, pens[c], flags[c] != 0, ri, 0, 0, 0, 0, 0, 0};
-            if (flags[c] == 2) {
+            item p = {.k = I_PEN, .w = -cross, .penalty = pens[c], .flagged = flags[c] != 0,
+                      .run = ri, .cross = cross};
+            if (flags[c] == 1) { /* a hyphen is added at the break */
+                p.hx = pair_kern(ts, r, s + prev, end - prev, "-", 1);
+                p.w += p.hx + hw;
+            } else if (flags[c] == 2) { /* the next line repeats the hyphen */
                 p.repeat = 1;
-                p.post = hw;
+                p.post = hw + pair_kern(ts, r, "-", 1, s + end, len - end);
             }
             if (push(it, p) != 0)
                 return -1;
@@ -243,8 +280,8 @@ static int end_line(items *it)
 {
     while (it->n > 0 && it->v[it->n - 1].k == I_GLUE)
         it->n--;
-    item fill = {I_GLUE, 0, 1e6, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
-    item brk = {I_PEN, 0, 0, 0, -PL_INF, 0, -1, 0, 0, 0, 0, 0, 0};
+    item fill = {.k = I_GLUE, .y = 1e6, .run = -1};
+    item brk = {.k = I_PEN, .penalty = -PL_INF, .run = -1};
     return push(it, fill) != 0 || push(it, brk) != 0 ? -1 : 0;
 }
 
@@ -315,7 +352,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
                     items *it)
 {
     if (st->indent > 0) {
-        item b = {I_BOX, st->indent, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
+        item b = {.k = I_BOX, .w = st->indent, .run = -1};
         if (push(it, b) != 0)
             return -1;
     }
@@ -328,7 +365,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
         }
         check_glyphs(ts, r);
         if (r->nobreak || r->note >= 0) {
-            item b = {I_BOX, wid(ts, r, 0, r->len), 0, 0, 0, 0, (int)ri, 0, r->len, 0, 0, 0, 0};
+            item b = {.k = I_BOX, .w = wid(ts, r, 0, r->len), .run = (int)ri, .len = r->len};
             if (r->len && push(it, b) != 0)
                 return -1;
             continue;
@@ -341,7 +378,7 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
                     it->v[it->n - 1].trailing_space = 1;
                 double sw = wid_str(ts, r, " ");
                 if (it->n > 0 && it->v[it->n - 1].k != I_GLUE) {
-                    item g = {I_GLUE, sw, sw / 2, sw / 3, 0, 0, (int)ri, 0, 0, 0, 0, 0, 0};
+                    item g = {.k = I_GLUE, .w = sw, .y = sw / 2, .z = sw / 3, .run = (int)ri};
                     if (push(it, g) != 0)
                         return -1;
                 }
@@ -744,7 +781,9 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
             }
             e2--;
         }
-        double hyph = (bx->k == I_PEN && bx->flagged && !bx->repeat) ? bx->w : 0;
+        /* a break inside a word: the hyphen it adds, less the kerning
+         * across it */
+        double hyph = bx->k == I_PEN ? bx->w : 0;
         const item *pb = l > 0 ? &it.v[br[l - 1]] : NULL;
         double pre = (pb && pb->k == I_PEN && pb->repeat) ? pb->post : 0;
         double total = W + hyph + pre;
@@ -849,11 +888,11 @@ pl_status pl_ts_paragraph(pl_ts *ts, const pl_run *runs, size_t n, const pl_para
                 x += xi->w;
             }
         }
-        if (hyph > 0) {
-            if (emit_literal(out, &runs[bx->run], "-", x, base) != 0)
+        if (bx->k == I_PEN && bx->flagged && !bx->repeat) {
+            if (emit_literal(out, &runs[bx->run], "-", x - bx->cross + bx->hx, base) != 0)
                 goto done;
-            x += hyph;
         }
+        x += hyph;
         if (link) {
             pl_op op = {0};
             op.kind = PL_OP_URI;
@@ -909,7 +948,7 @@ float pl_ts_runs_minwidth(pl_ts *ts, const pl_run *runs, size_t n, int hyphenate
             if (x->k == I_BOX) {
                 cur += x->w;
             } else {
-                double extra = x->k == I_PEN && x->flagged ? x->w : 0;
+                double extra = x->k == I_PEN ? x->w : 0;
                 if (cur + extra > best)
                     best = cur + extra;
                 cur = 0;

@@ -1,9 +1,11 @@
 /* Unit tests of src/typeset with fake font metrics: every character is
  * half an em wide (0.5 × size), and every face has every glyph except
- * U+2318 (⌘). With such metrics line widths are exact, so the tests can
- * check that paragraphs never lose text, that justified lines end at the
- * right margin, that overfull words stay, that missing glyphs are
- * reported once, and how the page builder cuts a vertical list. */
+ * U+2318 (⌘). The kerning tests add a kern of -fake_kern em between any
+ * two adjacent non-space characters of a measured string. With such
+ * metrics line widths are exact, so the tests can check that paragraphs
+ * never lose text, that justified lines end at the right margin, that
+ * overfull words stay, that missing glyphs are reported once, and how the
+ * page builder cuts a vertical list. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,13 +26,30 @@
 #define MISSING_CP 0x2318u
 
 static int width_calls;
+static double fake_kern; /* em, between adjacent non-space characters */
+
+/* Kerned width with the fake metrics. */
+static double fake_measure(const char *s, size_t n, double size)
+{
+    double w = 0.5 * size * (double)pl_utf8_count(s, n);
+    for (size_t i = 1; i < n; i++) {
+        size_t prev = i - 1; /* the character before the one starting at i */
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        while (prev > 0 && ((unsigned char)s[prev] & 0xC0) == 0x80)
+            prev--;
+        if (s[i] != ' ' && s[prev] != ' ')
+            w -= fake_kern * size;
+    }
+    return w;
+}
 
 static double fake_width(void *ctx, pl_font f, const char *s, size_t n, double size)
 {
     (void)ctx;
     (void)f;
     width_calls++;
-    return 0.5 * size * (double)pl_utf8_count(s, n);
+    return fake_measure(s, n, size);
 }
 
 static int fake_has_glyph(void *ctx, pl_font f, uint32_t cp)
@@ -198,7 +217,7 @@ static double op_width(const pl_op *op)
     size_t n = op->len;
     while (n > 0 && op->text[n - 1] == ' ')
         n--;
-    return 0.5 * op->size * (double)pl_utf8_count(op->text, n);
+    return fake_measure(op->text, n, op->size);
 }
 
 /* Right edge of the ink of a line box: the last TEXT op's x + width. */
@@ -660,6 +679,18 @@ static int setup_hyphen(void **state)
     return setup_dict(state, find_dict());
 }
 
+static int setup_kern(void **state)
+{
+    fake_kern = 0.05;
+    return setup_dict(state, find_dict());
+}
+
+static int teardown_kern(void **state)
+{
+    fake_kern = 0;
+    return teardown(state);
+}
+
 /* With Spanish hyphenation: text is still never lost (a line-end hyphen
  * joins the pieces), and justified lines still end at the margin. */
 static void test_hyphenation_round_trip(void **state)
@@ -691,6 +722,84 @@ static void test_hyphenation_round_trip(void **state)
         pl_vlist_free(&v);
     }
     assert_true(hyphens > 0); /* the dictionary was used */
+}
+
+/* Kerning inside words: a word split into boxes at hyphenation points is
+ * set as one text while unbroken, so it must be measured with the kerning
+ * across its splits; at a break, the hyphen goes where the kerning with
+ * the word's last letter puts it, and a repeated hyphen kerns with the
+ * next word. Every justified line but the last ends at the margin by the
+ * kerned widths of what it sets, and no text is lost. Fails when the
+ * engine measures fragments without the kerning between them. */
+static void test_kerned_fragments(void **state)
+{
+    fixture *fx = *state;
+    if (find_dict() == NULL)
+        skip();
+    const char *text = "Que la Comisión de Gobierno Abierto y de Transparencia Proactiva "
+                       "aprobó su Programa Anual de Trabajo teórico-práctico, que comprende "
+                       "la cocreación local y seguimiento de los planes de acción de "
+                       "gobierno abierto en las entidades federativas, la socialización de "
+                       "los documentos de orientación en materia de transparencia proactiva.";
+    const double size = 10, k = fake_kern * size;
+    int hyphens = 0, repeats = 0, merged = 0;
+    for (float w = 80; w <= 300; w += 7) {
+        pl_run r = run_of(text, (float)size);
+        pl_para_style st = style_of(PL_ALIGN_JUSTIFY, 72, w, (float)size);
+        pl_vlist v = {0};
+        assert_int_equal(pl_ts_paragraph(fx->ts, &r, 1, &st, &v), PL_OK);
+        char *got = vlist_text(&v, 1);
+        char *rep = strstr(got, "- -"); /* a compound broken at its hyphen */
+        if (rep)
+            memmove(rep + 1, rep + 3, strlen(rep + 3) + 1);
+        if (strcmp(got, text) != 0)
+            fail_msg("width %.0f:\n want: %s\n  got: %s", (double)w, text, got);
+        free(got);
+        size_t nb = count_boxes(&v), seen = 0;
+        for (size_t i = 0; i < v.n; i++) {
+            const pl_vitem *it = &v.items[i];
+            if (it->kind != PL_V_BOX)
+                continue;
+            seen++;
+            double right = line_right(&v, it);
+            size_t words = 0; /* a line of one word has no glue to stretch */
+            for (size_t o = 0; o < it->nops; o++)
+                words += v.ops[it->op0 + o].len > 1;
+            if (seen < nb && words > 1 && fabs(right - (72 + w)) > 0.01)
+                fail_msg("width %.0f line %zu of %zu ends at %.3f, not %.3f", (double)w, seen,
+                         nb, right, 72.0 + w);
+            /* the line's drawn ops (the report's mark is not drawn) */
+            pl_op ops[256];
+            size_t nops = 0;
+            for (size_t o = 0; o < it->nops && nops < 256; o++)
+                if (v.ops[it->op0 + o].kind != PL_OP_MARK)
+                    ops[nops++] = v.ops[it->op0 + o];
+            for (size_t o = 0; o < nops; o++) {
+                const pl_op *op = &ops[o];
+                /* an op that spans a hyphenation point (e.g. "Comisión") */
+                if (op->len > 6 && memchr(op->text, ' ', op->len - 1) == NULL)
+                    merged++;
+                if (op->len != 1 || op->text[0] != '-')
+                    continue;
+                if (o + 1 == nops && o > 0) { /* hyphen at the end */
+                    double want = ops[o - 1].x + op_width(&ops[o - 1]) - k;
+                    if (fabs(op->x - want) > 0.001)
+                        fail_msg("width %.0f: hyphen at %.3f, not %.3f", (double)w, op->x, want);
+                    hyphens++;
+                } else if (o == 0 && nops > 1) { /* repeated at the start */
+                    double want = op->x + op_width(op) - k;
+                    if (fabs(ops[1].x - want) > 0.001)
+                        fail_msg("width %.0f: after the repeated hyphen at %.3f, not %.3f",
+                                 (double)w, ops[1].x, want);
+                    repeats++;
+                }
+            }
+        }
+        pl_vlist_free(&v);
+    }
+    assert_true(hyphens > 0);
+    assert_true(repeats > 0);
+    assert_true(merged > 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1179,6 +1288,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hard_break_and_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_dictionary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hyphenation_round_trip, setup_hyphen, teardown),
+        cmocka_unit_test_setup_teardown(test_kerned_fragments, setup_kern, teardown_kern),
         cmocka_unit_test_setup_teardown(test_paginate_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_glue_breaks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_penalty_inf, setup, teardown),
