@@ -11,6 +11,7 @@
 #include "../src/load/load.h"
 #include "../src/rules/cite.h"
 #include "../src/rules/rules.h"
+#include "../src/rules/xdoc.h"
 #include "../src/util/buf.h"
 
 #include <errno.h>
@@ -291,13 +292,17 @@ static void progress(size_t done, size_t total, const char *what)
 /* ------------------------------------------------------------------ */
 /* check                                                               */
 
-static pl_status check_one(const char *path, pl_diags *diags)
+/* Checks one document and records in x (when not NULL) what the checks
+ * across documents need of it. */
+static pl_status check_one(const char *path, pl_diags *diags, pl_xdoc *x)
 {
     pl_doc *doc = NULL;
     pl_status st = pl_load_file(path, datadir, diags, &doc);
     if (st != PL_OK)
         return st;
     st = pl_rules_run(doc, diags);
+    if (st == PL_OK && x)
+        st = pl_xdoc_add(x, doc);
     pl_doc_free(doc);
     return st;
 }
@@ -413,16 +418,28 @@ static int cmd_check(int argc, char **argv)
         todo = 0;
     }
     progress_on = todo > 1 && isatty(2) && fmt == FMT_TEXT;
+    /* the documents checked together: agreements and the actas of their
+     * sessions (XDOC-…) */
+    pl_xdoc *x = todo > 1 ? pl_xdoc_new() : NULL;
+    if (todo > 1 && x == NULL)
+        failed = 1;
     for (size_t k = 0; k < todo; k++) {
         progress(k, todo, in.v[k]);
         pl_diags d = PL_DIAGS_INIT;
-        pl_status st = check_one(in.v[k], &d);
+        pl_status st = check_one(in.v[k], &d, x);
         if (st != PL_OK && st != PL_EDOC)
             failed = 1;
         pl_diags_sort(&d);
         pl_diags_move(&all, &d);
     }
     progress(todo, todo, NULL);
+    if (x) {
+        pl_diags d = PL_DIAGS_INIT;
+        if (pl_xdoc_check(x, &d) != PL_OK)
+            failed = 1;
+        pl_diags_move(&all, &d);
+        pl_xdoc_free(x);
+    }
     if (fmt == FMT_JSON)
         out_json(stdout, &all);
     else if (fmt == FMT_SARIF)

@@ -25,6 +25,8 @@ static const pl_rule_info infos[] = {
     {"TYPO-004", PL_SEV_WARNING, "línea huérfana: la primera línea de un párrafo sola al pie de una página (con --report)", "composición"},
     {"TYPO-005", PL_SEV_WARNING, "tres o más líneas seguidas terminan con guion de división (con --report)", "composición"},
     {"TYPO-006", PL_SEV_WARNING, "una nota al pie no cabe entera en la página de su llamada (con --report)", "composición"},
+    {"XDOC-001", PL_SEV_ERROR, "revisados juntos: cada acuerdo es de una sesión cuya acta está entre los documentos (mismo tipo, número y fecha) y esa acta lo registra", "reglas"},
+    {"XDOC-002", PL_SEV_ERROR, "revisados juntos: dos acuerdos no llevan el mismo número", "reglas"},
     {"XML-001", PL_SEV_ERROR, "el archivo no es XML bien formado o no es UTF-8", "carga"},
     {"XML-002", PL_SEV_ERROR, "el documento declara un DTD o entidades (no se admiten)", "carga"},
     {"XSD-001", PL_SEV_ERROR, "el documento no cumple el esquema de su tipo", "esquema"},
