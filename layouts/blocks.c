@@ -833,6 +833,7 @@ static void lay_section(pl_lay *L, const pl_node *sec, float x, float width, int
         pl_lay_fail(L, PL_ENOMEM);
         return;
     }
+    pl_ts_anchor_set_id(L->ts, anchor, pl_node_attr(sec, "id"));
     int saved_bold = L->bold;
     if (port && strcmp(port, "si") == 0) {
         /* a divider page: the title alone, a third of the way down */

@@ -123,5 +123,18 @@ done
 pdftotext -layout "$T/h.pdf" - | grep -q 'Gráfica de prueba' && ok ||
     bad "borrador con imagen dañada: el recuadro muestra la descripción"
 
+# ---- internal cross-references: "#id" links go to the section ----------
+sed 's|<p>Texto del anexo.</p>|<p>Véase la <enlace href="#metodo">sección de método</enlace>.</p><salto-pagina/><seccion id="metodo"><titulo>Método</titulo><p>Texto.</p></seccion>|' \
+    tests/rules/base.xml >"$T/ref.xml"
+"$PLENO" render -o "$T/ref.pdf" "$T/ref.xml" >"$T/out" 2>&1 && ok || { bad "render con referencia interna"; cat "$T/out"; }
+qpdf --qdf --object-streams=disable "$T/ref.pdf" "$T/refq.pdf" 2>/dev/null
+python3 - "$T/refq.pdf" <<'PY' && ok || bad "la referencia interna es un vínculo /Dest a la página de la sección"
+import re, sys
+t = open(sys.argv[1], "rb").read().decode("latin-1")
+links = [o for o in re.findall(r"\d+ 0 obj\n(.*?)\nendobj", t, re.S) if "/Subtype /Link" in o]
+internal = [l for l in links if "/Dest" in l]
+assert internal and not re.search(r"/URI \(#metodo\)", t), (len(links), len(internal))
+PY
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

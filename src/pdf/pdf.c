@@ -565,6 +565,16 @@ pl_status pl_pdf_draw(pl_pdf *p, pl_ts *ts, float w, float h, const pl_pdf_info 
                     HPDF_Page_EndText(page);
                 }
                 pl_buf_free(&dots);
+            } else if (op->kind == PL_OP_URI && op->uri[0] == '#') {
+                /* an internal cross-reference: to the section of that id */
+                HPDF_Destination d =
+                    dest_for(pages, np, pl_ts_anchor(ts, pl_ts_anchor_by_id(ts, op->uri + 1)), h);
+                if (d) {
+                    HPDF_Rect r = {op->x, h - op->y - op->h, op->x + op->w, h - op->y};
+                    HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(page, r, d);
+                    if (an)
+                        HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+                }
             } else if (op->kind == PL_OP_URI) {
                 HPDF_Rect r = {op->x, h - op->y - op->h, op->x + op->w, h - op->y};
                 HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, op->uri);

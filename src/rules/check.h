@@ -50,6 +50,7 @@ pl_status pl_check_prog_003(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_prog_004(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_prog_005(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_prog_006(const pl_doc *doc, pl_diags *diags);
+pl_status pl_check_ref_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_seg_001(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_seg_002(const pl_doc *doc, pl_diags *diags);
 pl_status pl_check_seg_003(const pl_doc *doc, pl_diags *diags);

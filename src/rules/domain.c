@@ -105,6 +105,9 @@ static const pl_rule domain_rules[] = {
     {{"PROG-006", PL_SEV_ERROR,
       "las fechas del programa y de sus sesiones existen; las sesiones van en orden, dentro del "
       "ejercicio", "reglas"}, PL_KIND_PROGRAMA, pl_check_prog_006},
+    {{"REF-001", PL_SEV_ERROR,
+      "un enlace interno (href=\"#id\") lleva a una sección del documento con ese id",
+      "reglas"}, PL_KIND_UNKNOWN, pl_check_ref_001},
     {{"SEG-001", PL_SEV_ERROR,
       "los id anidan: cada línea de acción bajo su objetivo (A.1.1 en A.1) y cada producto "
       "bajo una línea declarada (A.1.1.2 bajo A.1.1)", "reglas"}, PL_KIND_SEGUIMIENTO,

@@ -317,11 +317,28 @@ int pl_ts_anchor_new(pl_ts *ts, const char *title, int level, int in_toc)
     }
     pl_anchor *a = &ts->anchors[ts->nanchors];
     a->title = title;
+    a->id = NULL;
     a->level = level;
     a->in_toc = in_toc;
     a->page = -1;
     a->y = 0;
     return (int)ts->nanchors++;
+}
+
+void pl_ts_anchor_set_id(pl_ts *ts, int a, const char *id)
+{
+    if (a >= 0 && (size_t)a < ts->nanchors)
+        ts->anchors[a].id = id;
+}
+
+int pl_ts_anchor_by_id(pl_ts *ts, const char *id)
+{
+    /* linear: called once per internal link when drawing; documents have
+     * a few hundred sections at most */
+    for (size_t i = 0; i < ts->nanchors; i++)
+        if (ts->anchors[i].id && strcmp(ts->anchors[i].id, id) == 0)
+            return (int)i;
+    return -1;
 }
 
 size_t pl_ts_anchor_count(pl_ts *ts)

@@ -238,6 +238,10 @@ size_t pl_ts_note_count(pl_ts *ts);
 
 /* Anchors: a new id with a title (for outline and index) and level. */
 int pl_ts_anchor_new(pl_ts *ts, const char *title, int level, int in_toc);
+/* Names anchor a with the source's id (links to "#id" go there). */
+void pl_ts_anchor_set_id(pl_ts *ts, int a, const char *id);
+/* The anchor named id, or -1. */
+int pl_ts_anchor_by_id(pl_ts *ts, const char *id);
 
 /* ------------------------------------------------------------------ */
 /* Pages                                                               */
@@ -249,6 +253,7 @@ typedef struct pl_page {
 
 typedef struct pl_anchor {
     const char *title;
+    const char *id;   /* the source's id (seccion/@id), for "#id" links, or NULL */
     int level, in_toc;
     int page; /* 0-based; -1 until placed */
     float y;  /* from the top of the page */
