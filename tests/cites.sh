@@ -6,18 +6,11 @@
 # Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/cites.sh
-set -u
-PLENO=${PLENO:-build/pleno}
+. tests/lib.sh
 case $PLENO in
 /*) ;;
 *) PLENO=$(pwd)/$PLENO ;;
 esac
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
 
 BIG=samples/acuerdo/CONAIP-SNT-ACUERDO-EXT04-05-10-2017-07.xml
 SHORT=samples/acuerdo/CONAIP-SNT-ACUERDO-ORD01-14-03-2018-02.xml

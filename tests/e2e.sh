@@ -4,14 +4,7 @@
 # qpdf). Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/e2e.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 check() { # description, then a command that must succeed
     d=$1
     shift
@@ -300,5 +293,4 @@ for page in (2, 3, 4):
     assert all(abs(x - rmargin) < 0.02 for x in near), (page, rmargin, sorted(near))
 PY
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

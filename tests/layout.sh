@@ -6,14 +6,7 @@
 # leave no PDF. Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/layout.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 SHORT=samples/acuerdo/CONAIP-SNT-ACUERDO-ORD01-14-03-2018-02.xml
 page_text() { pdftotext -layout -f "$2" -l "$2" "$1" -; }
@@ -136,5 +129,4 @@ internal = [l for l in links if "/Dest" in l]
 assert internal and not re.search(r"/URI \(#metodo\)", t), (len(links), len(internal))
 PY
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,14 +5,7 @@
 # the summary agrees with the PDF. Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/report.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 for f in samples/*/*.xml; do
     [ -f "$f" ] || continue
@@ -70,5 +63,4 @@ line=$(grep -n 'Véase el expediente' "$T/loose.xml" | cut -d: -f1)
 grep -q "loose.xml:$line:[0-9]*: aviso: la línea sobresale .* en la página 2: .* \[TYPO-001\]" "$T/l.err" &&
     ok || { bad "TYPO-001 con línea, columna y página"; cat "$T/l.err"; }
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

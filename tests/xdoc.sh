@@ -5,14 +5,7 @@
 # "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/xdoc.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 NUM=CONAIP/SNT/ACUERDO/EXT04-05/10/2017-07
 # an acta of the Consejo Nacional's 4th extraordinary session, 5 Oct 2017,
@@ -80,5 +73,4 @@ grep -q "b.xml:$numline:5: error: el número $NUM ya lo lleva otro acuerdo: .*a.
 "$PLENO" check samples >"$T/out" 2>&1 && [ ! -s "$T/out" ] && ok || { bad "pleno check samples"; cat "$T/out"; }
 "$PLENO" rules | grep -q '^XDOC-001 ' && "$PLENO" rules | grep -q '^XDOC-002 ' && ok || bad "pleno rules lista XDOC"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
