@@ -36,6 +36,10 @@ static const char *const main_head[NCOLS] = {
 enum { S_NAME, S_COUNT, S_AVG, S_FULL, S_PEND, SCOLS };
 static const float sum_share[SCOLS] = {370, 70, 140, 70, 70};
 
+/* A summary table shorter than this share of the text height is not
+ * split across pages. */
+#define KEEP_WHOLE 0.5f
+
 /* Height of a progress bar and the space above it. */
 #define BAR_H 4.0f
 #define BAR_GAP 2.0f
@@ -615,7 +619,17 @@ static void summary_table(pl_lay *L, const char *first_col, const tally *rows, s
         if (rows[i].products > 0)
             summary_row(L, &tb, r++, &rows[i], rows[i].key, none_name, 0);
     summary_row(L, &tb, r, total, NULL, "Todos los productos", 1);
-    tb_emit(L, &tb, out);
+    /* kept whole (with its heading) when it is short: a few groups or
+     * objectives read best on one page */
+    pl_vlist tmp = {0};
+    tb_emit(L, &tb, &tmp);
+    if (pl_vlist_height(&tmp) < (S->page_h - S->margin_t - S->margin_b) * KEEP_WHOLE)
+        for (size_t i = 0; i < tmp.n; i++)
+            if (tmp.items[i].kind == PL_V_PENALTY)
+                tmp.items[i].penalty = PL_INF;
+    if (pl_vlist_append(out, &tmp) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
+    pl_vlist_free(&tmp);
 }
 
 static void summary(pl_lay *L, const pl_node *root, const prow *pr, size_t np, pl_vlist *out)
@@ -652,8 +666,7 @@ static void summary(pl_lay *L, const pl_node *root, const prow *pr, size_t np, p
         tally_add(&to[j], av);
         tally_add(&total, av);
     }
-    /* the summary on a page of its own, its tables whole where they fit */
-    pl_vlist_newpage(out);
+    pl_vlist_glue(out, 6);
     heading(L, "Resumen del avance", 1, out);
     heading(L, "Por grupo de trabajo", 2, out);
     summary_table(L, "Grupo de trabajo", tg, ng + 1, "Sin grupo de trabajo asignado", &total, out);
