@@ -7,6 +7,7 @@
 #include "layout.h"
 
 #include "../src/load/load.h"
+#include "../src/rules/es.h"
 #include "../src/schema/schema.h"
 #include "../src/util/buf.h"
 
@@ -232,12 +233,28 @@ pl_status pl_style_load(const char *path, const char *datadir, pl_kind kind, pl_
 /* ------------------------------------------------------------------ */
 /* Running header and footer                                           */
 
+/* A date AAAA-MM-DD in Spanish words ("20 de abril de 2021") appended to
+ * out; anything else is copied as it is. */
+static void date_words(const char *v, pl_buf *out)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && pl_date_valid(y, m, d))
+        pl_buf_printf(out, "%d de %s de %d", d, pl_es_month_name(m), y);
+    else
+        pl_buf_puts(out, v);
+}
+
 /* The value of one template field: {pagina}, {paginas} (left for the PDF
- * writer as {n} and {N}), {RUTA}, {RUTA/@atr}, with "|otro" when absent. */
+ * writer as {n} and {N}), {RUTA}, {RUTA/@atr}, with "|otro" when absent;
+ * {RUTA:fecha} writes a date in words. */
 static void field(pl_lay *L, const char *f, size_t n, pl_buf *out)
 {
     const char *bar = memchr(f, '|', n);
     size_t plen = bar ? (size_t)(bar - f) : n;
+    int as_date = plen > 6 && memcmp(f + plen - 6, ":fecha", 6) == 0;
+    if (as_date)
+        plen -= 6;
     if (plen == 6 && memcmp(f, "pagina", 6) == 0) {
         pl_buf_puts(out, "{n}");
         return;
@@ -265,10 +282,12 @@ static void field(pl_lay *L, const char *f, size_t n, pl_buf *out)
         const pl_node *e = pl_node_at(L->doc->root, path);
         value = e ? pl_lay_plain(L, e) : NULL;
     }
-    if (value && *value)
+    if (value && *value && as_date)
+        date_words(value, out);
+    else if (value && *value)
         pl_buf_puts(out, value);
     else if (bar)
-        pl_buf_append(out, bar + 1, n - plen - 1);
+        pl_buf_append(out, bar + 1, n - (size_t)(bar - f) - 1);
 }
 
 static const char *expand(pl_lay *L, const char *tmpl)

@@ -46,7 +46,11 @@ echo "$up passed, $uf failed" >"$out"
 cat "$out"
 tally "$out"
 
-for suite in tests/rules/run.sh tests/bad/run.sh tests/e2e.sh tests/layout.sh tests/report.sh tests/xdoc.sh tests/cites.sh tests/golden/run.sh tests/pathological/run.sh tests/valgrind.sh; do
+# one suite per document kind's layout, then the rest
+for suite in tests/rules/run.sh tests/bad/run.sh tests/e2e.sh tests/layout.sh \
+    tests/programa.sh tests/informe.sh tests/seguimiento.sh tests/acta.sh \
+    tests/report.sh tests/xdoc.sh tests/cites.sh tests/golden/run.sh tests/pathological/run.sh \
+    tests/valgrind.sh; do
     [ -f "$suite" ] || continue
     echo "== $suite ($BUILD)"
     sh "$suite" >"$out" 2>&1

@@ -205,8 +205,9 @@ pl_status pl_ts_table(pl_ts *ts, const pl_table *t, pl_vlist *out)
     float *h = calloc((size_t)R + 1, sizeof *h);
     float *colx = calloc((size_t)t->ncols + 1, sizeof *colx);
     placed *pc = calloc(t->ncells + 1, sizeof *pc);
+    unsigned char *hold = calloc((size_t)R + 1, 1); /* rows kept with the next */
     pl_table_frag *frag = pl_arena_alloc(ts->arena, sizeof *frag);
-    if (!h || !colx || !pc || !frag)
+    if (!h || !colx || !pc || !hold || !frag)
         goto done;
     if (ts->nfrags == ts->capfrags) {
         size_t cap = ts->capfrags ? ts->capfrags * 2 : 16;
@@ -263,6 +264,26 @@ pl_status pl_ts_table(pl_ts *ts, const pl_table *t, pl_vlist *out)
         }
     }
 
+    /* a spanning cell whose paragraph runs on from row r into row r + 1
+     * between two lines that its widow/orphan control holds together
+     * holds the two rows together too, as a cut inside a row would */
+    for (size_t i = 0; i < t->ncells; i++) {
+        const pl_cell *c = &t->cells[i];
+        long prev = -1; /* the last box */
+        int held = 0;   /* an unbreakable penalty since it */
+        for (size_t k = 0; k < c->content.n && c->rowspan > 1; k++) {
+            const pl_vitem *it = &c->content.items[k];
+            if (it->kind == PL_V_PENALTY && it->penalty >= PL_INF)
+                held = 1;
+            if (it->kind != PL_V_BOX)
+                continue;
+            if (prev >= 0 && held && pc[i].row[k] == pc[i].row[prev] + 1)
+                hold[pc[i].row[prev]] = 1;
+            prev = (long)k;
+            held = 0;
+        }
+    }
+
     /* 3. the rows, each as one box or, when tall, as slices cut between
      * lines so that the row can continue on the next page */
     frag->x = t->x;
@@ -288,7 +309,7 @@ pl_status pl_ts_table(pl_ts *ts, const pl_table *t, pl_vlist *out)
             }
         }
         if (r + 1 < R) {
-            int pen = (r + 1 <= t->nhead) ? PL_INF : 0;
+            int pen = (r + 1 <= t->nhead || hold[r]) ? PL_INF : 0;
             if (pl_vlist_penalty(out, pen) != 0)
                 goto done;
         }
@@ -301,6 +322,7 @@ done:
             free(pc[i].y);
         }
     free(pc);
+    free(hold);
     free(h);
     free(colx);
     return st;

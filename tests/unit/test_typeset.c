@@ -984,6 +984,67 @@ static void test_paginate_tall_box(void **state)
     pl_vlist_free(&body);
 }
 
+/* The penalty between the two body rows of a table whose first column
+ * spans both: its three lines, the first held to the second by
+ * `held_pen`, flow one into row 0 and two into row 1. */
+static int span_row_penalty(pl_ts *ts, int held_pen)
+{
+    pl_cell cells[3];
+    memset(cells, 0, sizeof cells);
+    for (int i = 0; i < 3; i++) {
+        cells[i].shade = 1;
+        cells[i].colspan = 1;
+        cells[i].rowspan = 1;
+    }
+    cells[0].rowspan = 2; /* column 0, rows 0 and 1 */
+    add_box(&cells[0].content, 10, "s0");
+    assert_int_equal(pl_vlist_penalty(&cells[0].content, held_pen), 0);
+    add_box(&cells[0].content, 10, "s1");
+    assert_int_equal(pl_vlist_penalty(&cells[0].content, PL_INF), 0);
+    add_box(&cells[0].content, 10, "s2");
+    cells[1].col = 1; /* one line in each row of column 1 */
+    add_box(&cells[1].content, 10, "r0");
+    cells[2].col = 1;
+    cells[2].row = 1;
+    add_box(&cells[2].content, 10, "r1");
+    float colw[2] = {100, 100};
+    pl_table t;
+    memset(&t, 0, sizeof t);
+    t.nrows = 2;
+    t.ncols = 2;
+    t.x = 50;
+    t.width = 200;
+    t.colw = colw;
+    t.cells = cells;
+    t.ncells = 3;
+    t.pad = 2;
+    t.rule = 0.5f;
+    pl_vlist out;
+    memset(&out, 0, sizeof out);
+    assert_int_equal(pl_ts_table(ts, &t, &out), PL_OK);
+    /* row 0, the penalty, row 1 */
+    assert_int_equal(out.n, 3);
+    assert_int_equal(out.items[0].kind, PL_V_BOX);
+    assert_int_equal(out.items[1].kind, PL_V_PENALTY);
+    assert_int_equal(out.items[2].kind, PL_V_BOX);
+    assert_true(fabsf(out.items[0].height - 14) < 0.01f); /* s0 alone fits row 0 */
+    int pen = out.items[1].penalty;
+    pl_vlist_free(&out);
+    for (int i = 0; i < 3; i++)
+        pl_vlist_free(&cells[i].content);
+    return pen;
+}
+
+static void test_table_span_keeps_rows(void **state)
+{
+    fixture *fx = *state;
+    /* the spanning cell's paragraph holds s0 and s1 together (an orphan
+     * otherwise): no page break between the rows that split them */
+    assert_int_equal(span_row_penalty(fx->ts, PL_INF), PL_INF);
+    /* free to break between s0 and s1: so are the rows */
+    assert_int_equal(span_row_penalty(fx->ts, 0), 0);
+}
+
 /* Adds a note with `lines` lines of 10 pt; returns its id. */
 static int make_note(pl_ts *ts, int lines, const char *text)
 {
@@ -1294,6 +1355,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_paginate_penalty_inf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_forced_break, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_tall_box, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_span_keeps_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_footnote, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paginate_many_footnotes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_widow_orphan, setup, teardown),
