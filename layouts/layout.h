@@ -137,4 +137,7 @@ typedef struct pl_kind_layout {
 /* The acuerdo layout. */
 extern const pl_kind_layout pl_acuerdo_kind;
 
+/* The programa anual de trabajo layout. */
+extern const pl_kind_layout pl_programa_kind;
+
 #endif
