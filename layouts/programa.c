@@ -989,8 +989,14 @@ static void programa_layout(pl_lay *L, pl_vlist *out)
     numbers nums;
     numbers_load(L, &nums, 0);
 
-    /* the chapters first, into their own list: the index needs their
+    /* the index's anchor first (the outline follows the anchors' order),
+     * then the chapters into their own list: the index needs their
      * anchors, and goes before them */
+    int ai = pl_ts_anchor_new(L->ts, "Índice", 1, 0);
+    if (ai < 0) {
+        pl_lay_fail(L, PL_ENOMEM);
+        return;
+    }
     pl_vlist rest = {0};
     int a0 = (int)pl_ts_anchor_count(L->ts);
     int roman = 0;
@@ -1021,21 +1027,16 @@ static void programa_layout(pl_lay *L, pl_vlist *out)
 
     /* the index, on the page after the cover */
     pl_vlist_newpage(out);
-    int ai = pl_ts_anchor_new(L->ts, "Índice", 1, 0);
-    if (ai < 0) {
-        pl_lay_fail(L, PL_ENOMEM);
-    } else {
-        pl_vlist_anchor(out, ai);
-        float size = S->body_size + 5;
-        pl_run r = pl_lay_text(L, "Índice", S->head_bold, size);
-        r.rgb = S->head_rgb;
-        pl_lay_para(L, &r, 1, x, w, PL_ALIGN_LEFT, size, 0, 0, out);
-        pl_vlist_penalty(out, PL_INF);
-        rule_box(L, x, w, 10, 1.2f, S->rule_rgb, out);
-        pl_vlist_penalty(out, PL_INF);
-        pl_vlist_glue(out, S->par_space);
-        pl_lay_toc(L, a0, a1, x, w, out);
-    }
+    pl_vlist_anchor(out, ai);
+    float size = S->body_size + 5;
+    pl_run r = pl_lay_text(L, "Índice", S->head_bold, size);
+    r.rgb = S->head_rgb;
+    pl_lay_para(L, &r, 1, x, w, PL_ALIGN_LEFT, size, 0, 0, out);
+    pl_vlist_penalty(out, PL_INF);
+    rule_box(L, x, w, 10, 1.2f, S->rule_rgb, out);
+    pl_vlist_penalty(out, PL_INF);
+    pl_vlist_glue(out, S->par_space);
+    pl_lay_toc(L, a0, a1, x, w, out);
     if (pl_vlist_append(out, &rest) != 0)
         pl_lay_fail(L, PL_ENOMEM);
     pl_vlist_free(&rest);
