@@ -112,6 +112,15 @@ static void labelled_para(pl_lay *L, const pl_run *runs, size_t n, const char *l
         pl_lay_fail(L, st);
 }
 
+/* Forbids page breaks among the items of out from i on (the lines of a
+ * heading). */
+static void keep_together(pl_vlist *out, size_t i)
+{
+    for (; i < out->n; i++)
+        if (out->items[i].kind == PL_V_PENALTY)
+            out->items[i].penalty = PL_INF;
+}
+
 /* Drops the glue and penalties that end v (a cell decides its padding). */
 static void trim_tail(pl_vlist *v)
 {
@@ -398,7 +407,9 @@ static void chapter(pl_lay *L, int roman, const pl_node *title, const char *fall
     }
     pl_lay_tint(r, n, S->head_rgb);
     L->no_hyphen++;
+    size_t from = out->n;
     pl_lay_para(L, r, n, x, w, PL_ALIGN_LEFT, size, size * 1.25f, 0, out);
+    keep_together(out, from);
     L->no_hyphen--;
     pl_vlist_penalty(out, PL_INF);
     rule_box(L, x, w, 10, 1.2f, S->rule_rgb, out);
@@ -417,7 +428,9 @@ static void caption(pl_lay *L, const pl_node *sub, pl_vlist *out)
     float size = S->table_size[0] + 0.5f;
     pl_run *r = runs_of(L, sub, S->body_font, 1, size, &n);
     L->no_hyphen++;
+    size_t from = out->n;
     pl_lay_para(L, r, n, col_x(L) + 20, col_w(L) - 40, PL_ALIGN_CENTER, size, 0, 0, out);
+    keep_together(out, from);
     L->no_hyphen--;
     pl_vlist_penalty(out, PL_INF);
     pl_vlist_glue(out, 4);
@@ -682,7 +695,9 @@ static void strategy(pl_lay *L, const pl_node *e, numbers *nums, const pl_node *
     pl_run *r = en ? runs_of(L, en, S->body_font, 1, S->body_size, &n) : NULL;
     pl_run *all = join_runs(L, lead, 2, r, n, &n);
     L->no_hyphen++;
+    size_t from = out->n;
     pl_lay_para(L, all, n, x, w, PL_ALIGN_LEFT, S->body_size, S->body_leading, 0, out);
+    keep_together(out, from);
     L->no_hyphen--;
     pl_vlist_penalty(out, PL_INF);
     pl_vlist_glue(out, S->par_space);
