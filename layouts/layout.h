@@ -139,4 +139,7 @@ extern const pl_kind_layout pl_acuerdo_kind;
 /* The seguimiento layout (follow-up of a work programme). */
 extern const pl_kind_layout pl_seguimiento_kind;
 
+/* The programa anual de trabajo layout. */
+extern const pl_kind_layout pl_programa_kind;
+
 #endif

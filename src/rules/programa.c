@@ -21,6 +21,7 @@
  * or names a unit of a línea de acción. */
 #include "check.h"
 #include "es.h"
+#include "programa.h"
 #include "rx.h"
 
 #include "../util/roman.h"
@@ -487,7 +488,7 @@ static int salto_of(const pl_node *n)
 
 /* Called for every objetivo (depth 1), estrategia (2) and linea (3) with
  * its number: num[0..depth). */
-typedef void (*number_fn)(void *ctx, const pl_node *n, int depth, const long *num);
+typedef pl_programa_number_fn number_fn;
 
 /* Element n of depth depth + 1 under the parent numbered pre[0..depth):
  * its number into num (num[0..depth] = its own), reporting (when
@@ -645,9 +646,10 @@ pl_status pl_check_prog_002(const pl_doc *doc, pl_diags *diags)
 /* ---------------------------------------------------------------- */
 /* PROG-003: numbering                                               */
 
-pl_status pl_check_prog_003(const pl_doc *doc, pl_diags *diags)
+/* Numbers the sesiones of the calendar as pleno does, reporting PROG-003
+ * when diags is not NULL, and calls fn (when not NULL) for each. */
+static void number_sessions(const pl_doc *doc, pl_diags *diags, number_fn fn, void *ctx)
 {
-    number_objectives(doc, diags, NULL, NULL);
     const pl_node *cal = doc->root ? pl_node_named(doc->root, "calendario") : NULL;
     series ss = {diags, doc, &n_sesion, NULL, 0, "", 0};
     for (const pl_node *s = pl_node_named(cal, "sesion"); s; s = pl_node_next_named(s, "sesion")) {
@@ -655,9 +657,27 @@ pl_status pl_check_prog_003(const pl_doc *doc, pl_diags *diags)
         if (parse_parts(pl_node_attr(s, "numero"), &v, 1) == 1)
             series_written(&ss, s, v, pl_node_attr(s, "numero"), 0);
         else
-            series_given(&ss);
+            v = series_given(&ss);
+        if (fn)
+            fn(ctx, s, 1, &v);
     }
+}
+
+pl_status pl_check_prog_003(const pl_doc *doc, pl_diags *diags)
+{
+    number_objectives(doc, diags, NULL, NULL);
+    number_sessions(doc, diags, NULL, NULL);
     return diags->oom ? PL_ENOMEM : PL_OK;
+}
+
+void pl_programa_number(const pl_doc *doc, pl_programa_number_fn fn, void *ctx)
+{
+    number_objectives(doc, NULL, fn, ctx);
+}
+
+void pl_programa_number_sessions(const pl_doc *doc, pl_programa_number_fn fn, void *ctx)
+{
+    number_sessions(doc, NULL, fn, ctx);
 }
 
 /* ---------------------------------------------------------------- */
