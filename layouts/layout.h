@@ -136,5 +136,7 @@ typedef struct pl_kind_layout {
 
 /* The acuerdo layout. */
 extern const pl_kind_layout pl_acuerdo_kind;
+/* The acta layout. */
+extern const pl_kind_layout pl_acta_kind;
 
 #endif
