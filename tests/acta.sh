@@ -166,5 +166,28 @@ pdftotext -layout "$T/var.pdf" - | grep -q '^ *Josefina Román Vergara *$' && ok
     bad "variante: la tercera firma sola"
 qpdf --check "$T/var.pdf" >/dev/null 2>&1 && ok || bad "variante: qpdf --check"
 
+# ---- dates, times and session names in words ---------------------------
+# number, tipo, date, opening, closing | what the opening, the session's
+# name and the closing say
+while IFS='|' read -r meta want_open want_name want_close; do
+    set -- $meta
+    sed -e "s/tipo=\"ordinaria\" numero=\"1\" fecha=\"2021-02-15\"/tipo=\"$2\" numero=\"$1\" fecha=\"$3\"/" \
+        -e "s#<hora-inicio>11:23#<hora-inicio>$4#" -e "s#<hora-cierre>12:57#<hora-cierre>$5#" \
+        -e "s#<fecha>2021-02-15#<fecha>$3#" "$SAMPLE" >"$T/w.xml"
+    if "$PLENO" render "$T/w.xml" -o "$T/w.pdf" >"$T/err" 2>&1; then
+        flat "$T/w.pdf" >"$T/w.txt"
+        grep -qF "$want_open" "$T/w.txt" && grep -qF "$want_name" "$T/w.txt" &&
+            grep -qF "$want_close" "$T/w.txt" && ok ||
+            bad "en letras ($meta): «$want_open» … «$want_name» … «$want_close»"
+    else
+        bad "en letras ($meta): no se compone"
+        cat "$T/err"
+    fi
+done <<'EOF'
+12 extraordinaria 2021-03-21 01:01 21:21|siendo la una hora con un minuto del veintiuno de marzo de dos mil veintiuno,|celebrar su Décima Segunda Sesión Extraordinaria de 2021.|a las veintiuna horas con veintiún minutos del veintiuno de marzo
+21 ordinaria 2000-01-01 00:00 23:59|siendo las cero horas del primero de enero de dos mil,|celebrar su Vigésima Primera Sesión Ordinaria de 2000.|a las veintitrés horas con cincuenta y nueve minutos del primero de enero de dos mil.
+7 ordinaria 1999-12-31 10:00 10:01|siendo las diez horas del treinta y uno de diciembre de mil novecientos noventa y nueve,|celebrar su Séptima Sesión Ordinaria de 1999.|a las diez horas con un minuto del treinta y uno de diciembre
+EOF
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
