@@ -141,5 +141,7 @@ extern const pl_kind_layout pl_seguimiento_kind;
 
 /* The programa anual de trabajo layout. */
 extern const pl_kind_layout pl_programa_kind;
+/* The acta layout. */
+extern const pl_kind_layout pl_acta_kind;
 
 #endif

@@ -48,6 +48,7 @@ static const pl_kind_layout *const kind_layouts[] = {
     &pl_acuerdo_kind,
     &pl_programa_kind,
     &pl_seguimiento_kind,
+    &pl_acta_kind,
 };
 
 static const pl_kind_layout *layout_of(pl_kind kind)
