@@ -46,6 +46,7 @@ static long long date_epoch(const char *s)
 
 static const pl_kind_layout *const kind_layouts[] = {
     &pl_acuerdo_kind,
+    &pl_informe_kind,
 };
 
 static const pl_kind_layout *layout_of(pl_kind kind)
