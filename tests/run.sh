@@ -46,7 +46,7 @@ echo "$up passed, $uf failed" >"$out"
 cat "$out"
 tally "$out"
 
-for suite in tests/rules/run.sh tests/bad/run.sh tests/e2e.sh tests/layout.sh tests/report.sh tests/cites.sh tests/golden/run.sh tests/pathological/run.sh tests/valgrind.sh; do
+for suite in tests/rules/run.sh tests/bad/run.sh tests/e2e.sh tests/layout.sh tests/informe.sh tests/report.sh tests/cites.sh tests/golden/run.sh tests/pathological/run.sh tests/valgrind.sh; do
     [ -f "$suite" ] || continue
     echo "== $suite ($BUILD)"
     sh "$suite" >"$out" 2>&1
