@@ -1015,7 +1015,7 @@ static void chart_vertical(pl_lay *L, const pl_node *datos, const series *s, pl_
             char num[40], pct[32] = "";
             fmt_count(b->v, num, sizeof num);
             if (total > 0)
-                snprintf(pct, sizeof pct, " (%.1f %%)", 100.0 * (double)b->v / (double)total);
+                snprintf(pct, sizeof pct, " (%.1f%%)", 100.0 * (double)b->v / (double)total);
             pl_buf lb = PL_BUF_INIT;
             pl_buf_printf(&lb, "%s: %s%s", b->label ? b->label : "", num, pct);
             pl_run *r = lb.data ? text_run(L, lb.data, S->head_font, ls, 0) : NULL;

@@ -100,8 +100,8 @@ has 'Total: 60 compromisos' && ok || bad "gráfica: el total declarado"
 has 'Objetivo 16. Promover sociedades pacíficas e inclusivas' && ok || bad "gráfica: la descripción de cada objetivo"
 
 # ---- the vertical bar chart: values and legend -------------------------
-for s in 'Representantes de entidades públicas: 105 (57.1 %)' 'Representantes de la academia: 17 (9.2 %)' \
-         'Hombres: 110 (59.8 %)' 'Mujeres: 74 (40.2 %)' 'Integración de los STL' 'Estadística de género'; do
+for s in 'Representantes de entidades públicas: 105 (57.1%)' 'Representantes de la academia: 17 (9.2%)' \
+         'Hombres: 110 (59.8%)' 'Mujeres: 74 (40.2%)' 'Integración de los STL' 'Estadística de género'; do
     has "$s" && ok || bad "gráfica vertical: «$s»"
 done
 
