@@ -628,6 +628,7 @@ static void lay_table(pl_lay *L, const pl_node *tab, float x, float width, pl_vl
         pc->rowspan = tc->rowspan;
         pc->colspan = tc->colspan;
         pc->shade = tc->head ? 0.86f : tc->group ? 0.93f : 1.0f;
+        pc->fill = tc->head ? S->thead_rgb : tc->group ? S->group_rgb : 0; /* or the shade */
         float cx = colx[tc->col] + pad, cw = colx[tc->col + tc->colspan] - colx[tc->col] - 2 * pad;
         if (cw < 4)
             cw = 4;

@@ -116,6 +116,17 @@ void pl_lay_decorate(pl_lay *L, pl_page *p, size_t i, size_t n);
  * -1 when one cannot, else 0. */
 int pl_lay_check_images(pl_lay *L);
 
+/* How pl_lay_date writes a date. */
+typedef enum pl_date_form {
+    PL_DATE_DAY,   /* "9 de enero de 2020" */
+    PL_DATE_MONTH, /* "enero de 2020" */
+    PL_DATE_YEAR   /* "2020" */
+} pl_date_form;
+
+/* A date written AAAA-MM-DD, in Spanish words (arena). Anything that is
+ * not a real date is returned as it is. */
+const char *pl_lay_date(pl_lay *L, const char *iso, pl_date_form form);
+
 /* Gives runs r[0..n) colour rgb (PL_RGB, or 0 for black). */
 void pl_lay_tint(pl_run *r, size_t n, uint32_t rgb);
 
@@ -143,5 +154,7 @@ extern const pl_kind_layout pl_seguimiento_kind;
 extern const pl_kind_layout pl_programa_kind;
 /* The acta layout. */
 extern const pl_kind_layout pl_acta_kind;
+/* The informe de actividades layout. */
+extern const pl_kind_layout pl_informe_kind;
 
 #endif

@@ -49,6 +49,7 @@ static const pl_kind_layout *const kind_layouts[] = {
     &pl_programa_kind,
     &pl_seguimiento_kind,
     &pl_acta_kind,
+    &pl_informe_kind,
 };
 
 static const pl_kind_layout *layout_of(pl_kind kind)

@@ -233,28 +233,50 @@ pl_status pl_style_load(const char *path, const char *datadir, pl_kind kind, pl_
 /* ------------------------------------------------------------------ */
 /* Running header and footer                                           */
 
-/* A date AAAA-MM-DD in Spanish words ("20 de abril de 2021") appended to
- * out; anything else is copied as it is. */
-static void date_words(const char *v, pl_buf *out)
+const char *pl_lay_date(pl_lay *L, const char *iso, pl_date_form form)
 {
     int y, m, d;
-    char tail;
-    if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && pl_date_valid(y, m, d))
-        pl_buf_printf(out, "%d de %s de %d", d, pl_es_month_name(m), y);
+    char end;
+    if (iso == NULL || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
+        !pl_date_valid(y, m, d))
+        return iso;
+    pl_buf b = PL_BUF_INIT;
+    if (form == PL_DATE_YEAR)
+        pl_buf_printf(&b, "%d", y);
+    else if (form == PL_DATE_MONTH)
+        pl_buf_printf(&b, "%s de %d", pl_es_month_name(m), y);
     else
-        pl_buf_puts(out, v);
+        pl_buf_printf(&b, "%d de %s de %d", d, pl_es_month_name(m), y);
+    const char *r = b.data ? pl_arena_strdup(L->arena, b.data) : NULL;
+    pl_buf_free(&b);
+    if (r == NULL) {
+        pl_lay_fail(L, PL_ENOMEM);
+        return iso;
+    }
+    return r;
 }
 
 /* The value of one template field: {pagina}, {paginas} (left for the PDF
  * writer as {n} and {N}), {RUTA}, {RUTA/@atr}, with "|otro" when absent;
- * {RUTA:fecha} writes a date in words. */
+ * a date (AAAA-MM-DD) followed by ":fecha", ":mes" or ":anio" is written
+ * in words ("22 de noviembre de 2019", "noviembre de 2019", "2019"). */
 static void field(pl_lay *L, const char *f, size_t n, pl_buf *out)
 {
     const char *bar = memchr(f, '|', n);
     size_t plen = bar ? (size_t)(bar - f) : n;
-    int as_date = plen > 6 && memcmp(f + plen - 6, ":fecha", 6) == 0;
-    if (as_date)
-        plen -= 6;
+    int form = -1;
+    static const struct {
+        const char *suffix;
+        pl_date_form form;
+    } forms[] = {{":fecha", PL_DATE_DAY}, {":mes", PL_DATE_MONTH}, {":anio", PL_DATE_YEAR}};
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        size_t sl = strlen(forms[k].suffix);
+        if (plen > sl && memcmp(f + plen - sl, forms[k].suffix, sl) == 0) {
+            form = (int)forms[k].form;
+            plen -= sl;
+            break;
+        }
+    }
     if (plen == 6 && memcmp(f, "pagina", 6) == 0) {
         pl_buf_puts(out, "{n}");
         return;
@@ -282,9 +304,9 @@ static void field(pl_lay *L, const char *f, size_t n, pl_buf *out)
         const pl_node *e = pl_node_at(L->doc->root, path);
         value = e ? pl_lay_plain(L, e) : NULL;
     }
-    if (value && *value && as_date)
-        date_words(value, out);
-    else if (value && *value)
+    if (value && *value && form >= 0)
+        value = pl_lay_date(L, value, (pl_date_form)form);
+    if (value && *value)
         pl_buf_puts(out, value);
     else if (bar)
         pl_buf_append(out, bar + 1, n - (size_t)(bar - f) - 1);

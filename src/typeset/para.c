@@ -670,8 +670,6 @@ static long first_fit(const items *it, double lw, int ragged, size_t **out)
             last++;
         br[nb++] = (size_t)last;
         i = (size_t)last + 1;
-        if (it->v[last].k == I_PEN && it->v[last].penalty <= -PL_INF)
-            break;
     }
     *out = br;
     return (long)nb;

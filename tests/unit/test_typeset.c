@@ -615,6 +615,20 @@ static void test_hard_break_and_empty(void **state)
     assert_string_equal(got, "Primera línea segunda");
     free(got);
     pl_vlist_free(&v);
+    /* ragged text (first fit) goes on after a forced break: it used to
+     * stop there and drop the rest (a cover's lines, a figure's
+     * description) */
+    const pl_align ragged[] = {PL_ALIGN_LEFT, PL_ALIGN_CENTER, PL_ALIGN_RIGHT};
+    for (size_t a = 0; a < 3; a++) {
+        st = style_of(ragged[a], 0, 500, 10);
+        memset(&v, 0, sizeof v);
+        assert_int_equal(pl_ts_paragraph(fx->ts, r, 3, &st, &v), PL_OK);
+        assert_int_equal(count_boxes(&v), 2);
+        got = vlist_text(&v, 0);
+        assert_string_equal(got, "Primera línea segunda");
+        free(got);
+        pl_vlist_free(&v);
+    }
     /* nothing at all */
     memset(&v, 0, sizeof v);
     assert_int_equal(pl_ts_paragraph(fx->ts, r, 0, &st, &v), PL_OK);
