@@ -65,17 +65,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpleno.a
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
 	    $(BUILD)/libpleno.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
-SAMPLES := $(sort $(wildcard samples/*/*.xml))
-# Kinds with a page layout (layouts/KIND.c; blocks.c and render.c are
-# shared): their samples are rendered, the others' only checked.
-LAID_OUT := $(basename $(notdir $(filter-out layouts/blocks.c layouts/render.c,$(wildcard layouts/*.c))))
-DEMO_SAMPLES := $(sort $(foreach k,$(LAID_OUT),$(wildcard samples/$(k)/*.xml)))
 
 demo: deps
 	$(MAKE) all
 	@mkdir -p out
-	$(BUILD)/pleno check $(SAMPLES)
-	$(BUILD)/pleno render -d out $(DEMO_SAMPLES)
+	$(BUILD)/pleno check samples
+	$(BUILD)/pleno render -j 2 -d out samples
 	@ls -l out/*.pdf
 
 # The whole suite, once normally and once under ASan+UBSan.

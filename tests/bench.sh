@@ -22,8 +22,10 @@ PY
 
 printf '%-48s %6s %9s %9s %10s\n' documento páginas "mediana s" "págs/s" "RSS máx"
 for f in samples/*/*.xml "$T/largo.xml"; do
-    # a kind whose page layout is not written yet has nothing to measure
-    "$PLENO" render "$f" -o "$T/out.pdf" >/dev/null 2>&1 || continue
+    if ! "$PLENO" render "$f" -o "$T/out.pdf" >"$T/err" 2>&1; then
+        echo "bench: $f no se compone: $(cat "$T/err")" >&2
+        exit 1
+    fi
     times=""
     rss=0
     for i in 1 2 3 4 5; do
