@@ -30,6 +30,9 @@
 #define FLAGGED_DEMERITS 3000
 #define FITNESS_DEMERITS 100
 #define TOLERANCE_1 2.0
+/* Penalty of hyphenating a paragraph's last word: squared in the
+ * demerits, it outweighs any line within tolerance. */
+#define FINAL_HYPHEN_PENALTY 5000
 /* Hyphenated lines allowed in a row (the third is never chosen). */
 #define MAX_HYPHEN_RUN 2
 #define TOLERANCE_2 6.0
@@ -395,6 +398,18 @@ static int tokenize(pl_ts *ts, const pl_run *runs, size_t n, const pl_para_style
     }
     if (end_line(it) != 0)
         return -1;
+    /* no hyphenation in the last word of a paragraph, back to its last
+     * space (the final fill glue stretches without limit; it is not one):
+     * total-fit takes any feasible setting before this one; first fit
+     * (ragged text) does not look at penalties below PL_INF, and a cell
+     * of one long word must still break somewhere */
+    for (size_t k = it->n; k-- > 0;) {
+        item *x = &it->v[k];
+        if (x->k == I_GLUE && x->y < 1e5)
+            break;
+        if (x->k == I_PEN && x->flagged && !x->repeat && x->penalty < FINAL_HYPHEN_PENALTY)
+            x->penalty = FINAL_HYPHEN_PENALTY;
+    }
     keep_together(it, runs);
     return 0;
 }

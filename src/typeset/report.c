@@ -12,9 +12,10 @@
 #include <string.h>
 
 /* Spaces stretched beyond this many times their stretchability make a
- * line loose enough to report (TeX warns from badness 1000, about 2.1;
- * a gazette wants better). */
-#define UNDERFULL_RATIO 1.5f
+ * line loose enough to report: more than total-fit's first pass accepts
+ * (para.c's TOLERANCE_1), so only lines set by its emergency pass or by
+ * first fit. TeX warns from badness 1000, about 2.15. */
+#define UNDERFULL_RATIO 2.0f
 
 /* Consecutive hyphenated lines that make a "ladder" worth reporting. */
 #define HYPHEN_LADDER 3

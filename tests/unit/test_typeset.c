@@ -733,6 +733,19 @@ static void test_hyphenation_round_trip(void **state)
         for (size_t k = 0; k < v.nops; k++)
             if (v.ops[k].kind == PL_OP_TEXT && v.ops[k].len == 1 && v.ops[k].text[0] == '-')
                 hyphens++;
+        /* the last word is never hyphenated: it is whole on the last line */
+        const pl_vitem *last = NULL;
+        for (size_t k = 0; k < v.n; k++)
+            if (v.items[k].kind == PL_V_BOX)
+                last = &v.items[k];
+        assert_non_null(last);
+        pl_buf line = PL_BUF_INIT;
+        for (size_t o = 0; o < last->nops; o++)
+            if (v.ops[last->op0 + o].kind == PL_OP_TEXT)
+                pl_buf_append(&line, v.ops[last->op0 + o].text, v.ops[last->op0 + o].len);
+        if (line.data == NULL || strstr(line.data, "identificadas.") == NULL)
+            fail_msg("width %.0f: last line «%s»", (double)w, line.data ? line.data : "");
+        pl_buf_free(&line);
         pl_vlist_free(&v);
     }
     assert_true(hyphens > 0); /* the dictionary was used */
