@@ -1032,72 +1032,6 @@ static void closing(pl_lay *L, const pl_node *meta, int signed_, pl_vlist *out)
     text_para(L, finish(L, &b), out);
 }
 
-/* The signatures two by two, a line to sign above each name and cargo. */
-static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
-{
-    const pl_style *S = L->st;
-    float x = col_x(L), w = col_w(L);
-    size_t count = pl_node_count(firmas, PL_N_SIGNATURE);
-    if (count == 0)
-        return;
-    int per_row = count >= 2 ? 2 : 1;
-    float gap = 36, colw = (w - gap * (float)(per_row - 1)) / (float)per_row;
-    const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE);
-    /* the closing paragraph's last lines stay with the first signatures */
-    while (out->n > 0 && out->items[out->n - 1].kind == PL_V_GLUE)
-        out->n--;
-    pl_vlist_penalty(out, PL_INF);
-    pl_vlist_glue(out, 24);
-    pl_vlist_penalty(out, PL_INF);
-    while (f && L->status == PL_OK) {
-        pl_vlist cols[2] = {{0}};
-        int k;
-        for (k = 0; k < per_row && f; k++, f = pl_node_next_of(f, PL_N_SIGNATURE)) {
-            float cx = x + (float)k * (colw + gap);
-            if (count % 2 == 1 && per_row == 2 && pl_node_next_of(f, PL_N_SIGNATURE) == NULL &&
-                k == 0)
-                cx = x + (w - colw) / 2; /* the last one alone: centred */
-            pl_vlist *v = &cols[k];
-            if (pl_vlist_box(v, 46) < 0) {
-                pl_lay_fail(L, PL_ENOMEM);
-                break;
-            }
-            pl_op op;
-            memset(&op, 0, sizeof op);
-            op.kind = PL_OP_LINE;
-            op.x = cx + colw * 0.1f;
-            op.y = 44;
-            op.w = colw * 0.8f;
-            op.lw = 0.6f;
-            pl_vlist_op(v, &op);
-            const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
-            size_t n;
-            int sb = L->bold;
-            L->bold = 1;
-            pl_run *r = nm ? pl_lay_runs(L, nm, S->body_font, S->body_size, &n) : NULL;
-            L->bold = sb;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size, 0, 0, v);
-            r = cg ? pl_lay_runs(L, cg, S->body_font, S->body_size - 1, &n) : NULL;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, v);
-        }
-        float h = 0;
-        for (int i = 0; i < k; i++)
-            if (pl_vlist_height(&cols[i]) > h)
-                h = pl_vlist_height(&cols[i]);
-        if (pl_vlist_box(out, h) < 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        for (int i = 0; i < k; i++) {
-            if (pl_vlist_flatten_into(out, &cols[i], 0, 0) != 0)
-                pl_lay_fail(L, PL_ENOMEM);
-            pl_vlist_free(&cols[i]);
-        }
-        if (f)
-            pl_vlist_glue(out, 24); /* a row of signatures may start a page */
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* The whole acta                                                      */
 
@@ -1203,7 +1137,7 @@ static void acta_layout(pl_lay *L, pl_vlist *out)
     if (meta)
         closing(L, meta, firmas != NULL, out);
     if (firmas)
-        signatures(L, firmas, out);
+        pl_lay_signatures(L, firmas, col_x(L), col_w(L), 24, 0, out);
 }
 
 const pl_kind_layout pl_acta_kind = {

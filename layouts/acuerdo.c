@@ -98,68 +98,6 @@ static void numbered(pl_lay *L, const pl_node *list, pl_node_type type, const ch
     }
 }
 
-static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
-{
-    const pl_style *S = L->st;
-    float x = S->margin_l, w = S->page_w - S->margin_l - S->margin_r;
-    size_t count = pl_node_count(firmas, PL_N_SIGNATURE);
-    if (count == 0)
-        return;
-    int per_row = count >= 2 ? 2 : 1;
-    float gap = 36, colw = (w - gap * (float)(per_row - 1)) / (float)per_row;
-    const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE);
-    /* keep the certification's last lines with the signatures */
-    pl_vlist_penalty(out, PL_INF);
-    pl_vlist_glue(out, 30);
-    pl_vlist_penalty(out, PL_INF);
-    while (f) {
-        pl_vlist cols[2] = {{0}};
-        int k;
-        for (k = 0; k < per_row && f; k++, f = pl_node_next_of(f, PL_N_SIGNATURE)) {
-            float cx = x + (float)k * (colw + gap);
-            pl_vlist *v = &cols[k];
-            long b = pl_vlist_box(v, 46); /* room to sign */
-            if (b < 0)
-                break;
-            pl_op op;
-            memset(&op, 0, sizeof op);
-            op.kind = PL_OP_LINE;
-            op.x = cx + colw * 0.1f;
-            op.y = 44;
-            op.w = colw * 0.8f;
-            op.lw = 0.6f;
-            pl_vlist_op(v, &op);
-            const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
-            size_t n;
-            int sb = L->bold;
-            L->bold = 1;
-            pl_run *r = nm ? pl_lay_runs(L, nm, S->body_font, S->body_size, &n) : NULL;
-            L->bold = sb;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size, 0, 0, v);
-            r = cg ? pl_lay_runs(L, cg, S->body_font, S->body_size - 1, &n) : NULL;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, v);
-        }
-        float h = 0;
-        for (int i = 0; i < k; i++)
-            if (pl_vlist_height(&cols[i]) > h)
-                h = pl_vlist_height(&cols[i]);
-        if (pl_vlist_box(out, h) < 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        for (int i = 0; i < k; i++) {
-            if (pl_vlist_flatten_into(out, &cols[i], 0, 0) != 0)
-                pl_lay_fail(L, PL_ENOMEM);
-            pl_vlist_free(&cols[i]);
-        }
-        if (f) {
-            pl_vlist_penalty(out, PL_INF);
-            pl_vlist_glue(out, 24);
-            pl_vlist_penalty(out, PL_INF);
-        }
-    }
-}
-
 static void annex(pl_lay *L, const pl_node *ax, pl_vlist *out)
 {
     const pl_style *S = L->st;
@@ -287,7 +225,7 @@ static void acuerdo_layout(pl_lay *L, pl_vlist *out)
     }
     const pl_node *firmas = pl_node_child(root, PL_N_SIGNATURES);
     if (firmas)
-        signatures(L, firmas, out);
+        pl_lay_signatures(L, firmas, x, w, 30, 1, out);
 
     for (const pl_node *c = root->first; c && L->status == PL_OK; c = c->next)
         if (c->type == PL_N_ANNEX)

@@ -1070,3 +1070,76 @@ void pl_lay_toc(pl_lay *L, int a0, int a1, float x, float width, pl_vlist *out)
         pl_vlist_penalty(out, 0);
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* Signatures                                                          */
+
+void pl_lay_signatures(pl_lay *L, const pl_node *firmas, float x, float w, float lead,
+                       int keep_rows, pl_vlist *out)
+{
+    const pl_style *S = L->st;
+    size_t count = pl_node_count(firmas, PL_N_SIGNATURE);
+    if (count == 0)
+        return;
+    int per_row = count >= 2 ? 2 : 1;
+    float gap = 36, colw = (w - gap * (float)(per_row - 1)) / (float)per_row;
+    const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE);
+    /* the closing paragraph's last lines stay with the first signatures */
+    while (out->n > 0 && out->items[out->n - 1].kind == PL_V_GLUE)
+        out->n--;
+    pl_vlist_penalty(out, PL_INF);
+    pl_vlist_glue(out, lead);
+    pl_vlist_penalty(out, PL_INF);
+    while (f && L->status == PL_OK) {
+        pl_vlist cols[2] = {{0}};
+        int k;
+        for (k = 0; k < per_row && f; k++, f = pl_node_next_of(f, PL_N_SIGNATURE)) {
+            float cx = x + (float)k * (colw + gap);
+            if (count % 2 == 1 && per_row == 2 && pl_node_next_of(f, PL_N_SIGNATURE) == NULL &&
+                k == 0)
+                cx = x + (w - colw) / 2; /* the last one alone: centred */
+            pl_vlist *v = &cols[k];
+            if (pl_vlist_box(v, 46) < 0) {
+                pl_lay_fail(L, PL_ENOMEM);
+                break;
+            }
+            pl_op op;
+            memset(&op, 0, sizeof op);
+            op.kind = PL_OP_LINE;
+            op.x = cx + colw * 0.1f;
+            op.y = 44;
+            op.w = colw * 0.8f;
+            op.lw = 0.6f;
+            pl_vlist_op(v, &op);
+            const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
+            size_t n;
+            int sb = L->bold;
+            L->bold = 1;
+            pl_run *r = nm ? pl_lay_runs(L, nm, S->body_font, S->body_size, &n) : NULL;
+            L->bold = sb;
+            if (r)
+                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size, 0, 0, v);
+            r = cg ? pl_lay_runs(L, cg, S->body_font, S->body_size - 1, &n) : NULL;
+            if (r)
+                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, v);
+        }
+        float h = 0;
+        for (int i = 0; i < k; i++)
+            if (pl_vlist_height(&cols[i]) > h)
+                h = pl_vlist_height(&cols[i]);
+        if (pl_vlist_box(out, h) < 0)
+            pl_lay_fail(L, PL_ENOMEM);
+        for (int i = 0; i < k; i++) {
+            if (pl_vlist_flatten_into(out, &cols[i], 0, 0) != 0)
+                pl_lay_fail(L, PL_ENOMEM);
+            pl_vlist_free(&cols[i]);
+        }
+        if (f && keep_rows) {
+            pl_vlist_penalty(out, PL_INF);
+            pl_vlist_glue(out, 24);
+            pl_vlist_penalty(out, PL_INF);
+        } else if (f) {
+            pl_vlist_glue(out, 24); /* a row of signatures may start a page */
+        }
+    }
+}

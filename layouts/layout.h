@@ -109,6 +109,14 @@ void pl_lay_toc(pl_lay *L, int a0, int a1, float x, float width, pl_vlist *out);
 /* Records the first failure. */
 void pl_lay_fail(pl_lay *L, pl_status st);
 
+/* The signatures (firmas) two by two across the column (x, width), the
+ * last one centred when alone: a line to sign above each name (bold) and
+ * cargo. The preceding lines stay with the first row, lead points above
+ * it; with keep_rows, every row stays on the page of the first (an
+ * acuerdo's certification and its signatures). */
+void pl_lay_signatures(pl_lay *L, const pl_node *firmas, float x, float width, float lead,
+                       int keep_rows, pl_vlist *out);
+
 /* Draws the layout's running header and footer on page i of n. */
 void pl_lay_decorate(pl_lay *L, pl_page *p, size_t i, size_t n);
 

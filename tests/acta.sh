@@ -8,14 +8,7 @@
 # and signatures. Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/acta.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 SAMPLE=samples/acta/CGAyTP-ACTA-ORD01-15-02-2021.xml
 
@@ -189,5 +182,4 @@ done <<'EOF'
 7 ordinaria 1999-12-31 10:00 10:01|siendo las diez horas del treinta y uno de diciembre de mil novecientos noventa y nueve,|celebrar su Séptima Sesión Ordinaria de 1999.|a las diez horas con un minuto del treinta y uno de diciembre
 EOF
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -8,14 +8,7 @@
 # "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/informe.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 SRC=samples/informe/informe-gobierno-abierto-2019-2020.xml
 PDF=$T/informe.pdf
@@ -181,5 +174,4 @@ assert not typo
 "$PLENO" render -o "$T/again.pdf" "$SRC" >/dev/null 2>&1
 cmp -s "$PDF" "$T/again.pdf" && ok || bad "dos renders idénticos byte a byte"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -10,14 +10,7 @@
 # source gives the same bytes. Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/programa.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 SAMPLE=samples/programa/INAI-CPGAT-PAT-2017.xml
 
@@ -163,5 +156,4 @@ awk '/Cómo escribir un programa anual de trabajo/ { on = 1 } on && /^```xml/ { 
 "$PLENO" render -o "$T/readme.pdf" "$T/readme.xml" >"$T/err" 2>&1 && ok ||
     { bad "el ejemplo del README se compone"; cat "$T/err"; }
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

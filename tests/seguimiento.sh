@@ -6,14 +6,7 @@
 # here from the XML. Ends with "N passed, M failed".
 #
 #   PLENO=build/pleno sh tests/seguimiento.sh
-set -u
-PLENO=${PLENO:-build/pleno}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FALLA: $*"; }
+. tests/lib.sh
 
 SAMPLE=samples/seguimiento/CGAyTP-SEGUIMIENTO-ORD02-2021-CORTE-20-04-2021.xml
 
@@ -214,5 +207,4 @@ grep -E 'A\.1\.1\.2 .*Pendiente' "$T/m.txt" >/dev/null && ok || bad "README: A.1
 python3 "$T/expect.py" summary "$T/readme.xml" >"$T/msum.exp"
 check_summary "$T/m.txt" "$T/msum.exp" && ok || bad "resumen del ejemplo del README"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
