@@ -891,18 +891,8 @@ static void votacion(pl_lay *L, const pl_node *v, pl_vlist *out)
         pl_vlist_free(&tmp);
         return;
     }
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_RECT;
-    op.x = x + inset;
-    op.w = w - inset;
-    op.h = h;
-    op.gray = 0.955f;
-    pl_vlist_op(out, &op);
-    op.w = 2.5f;
-    op.gray = 0.45f;
-    op.rgb = S->accent_rgb;
-    pl_vlist_op(out, &op);
+    pl_lay_rect(L, out, x + inset, 0, w - inset, h, 0, 0.955f);
+    pl_lay_rect(L, out, x + inset, 0, 2.5f, h, S->accent_rgb, 0.45f);
     if (pl_vlist_flatten_into(out, &tmp, 0, pad) != 0)
         pl_lay_fail(L, PL_ENOMEM);
     pl_vlist_free(&tmp);
@@ -1099,15 +1089,7 @@ static void acta_layout(pl_lay *L, pl_vlist *out)
         L->no_hyphen--;
         pl_vlist_penalty(out, PL_INF);
         pl_vlist_box(out, 14);
-        pl_op op;
-        memset(&op, 0, sizeof op);
-        op.kind = PL_OP_LINE;
-        op.x = x + w / 2 - 40;
-        op.y = 8;
-        op.w = 80;
-        op.lw = 0.8f;
-        op.rgb = S->rule_rgb;
-        pl_vlist_op(out, &op);
+        pl_lay_line(L, out, x + w / 2 - 40, 8, 80, 0, 0.8f, S->rule_rgb, 0);
         pl_vlist_glue(out, S->body_size * 0.4f);
     }
     if (meta)

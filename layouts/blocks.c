@@ -788,27 +788,10 @@ static void lay_figure(pl_lay *L, const pl_node *fig, float x, float width, pl_v
         pl_vlist_free(&desc);
         return;
     }
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_RECT;
-    op.x = fx;
-    op.y = 0;
-    op.w = fw;
-    op.h = h;
-    op.gray = 0.95f;
-    pl_vlist_op(out, &op);
+    pl_lay_rect(L, out, fx, 0, fw, h, 0, 0.95f);
     float edges[4][4] = {{fx, 0, fw, 0}, {fx, h, fw, 0}, {fx, 0, 0, h}, {fx + fw, 0, 0, h}};
-    for (int e = 0; e < 4; e++) {
-        memset(&op, 0, sizeof op);
-        op.kind = PL_OP_LINE;
-        op.x = edges[e][0];
-        op.y = edges[e][1];
-        op.w = edges[e][2];
-        op.h = edges[e][3];
-        op.lw = 0.5f;
-        op.gray = 0.55f;
-        pl_vlist_op(out, &op);
-    }
+    for (int e = 0; e < 4; e++)
+        pl_lay_line(L, out, edges[e][0], edges[e][1], edges[e][2], edges[e][3], 0.5f, 0, 0.55f);
     if (pl_vlist_flatten_into(out, &desc, 0, (h - dh) / 2) != 0)
         pl_lay_fail(L, PL_ENOMEM);
     pl_vlist_free(&desc);
@@ -853,17 +836,9 @@ static void lay_section(pl_lay *L, const pl_node *sec, float x, float width, int
             r = pl_lay_runs(L, sub, S->head_font, 18, &n);
             pl_lay_para(L, r, n, x, width * 0.8f, PL_ALIGN_LEFT, 18, 24, 0, out);
         }
-        pl_op op;
-        memset(&op, 0, sizeof op);
         pl_vlist_penalty(out, PL_INF);
         pl_vlist_box(out, 14);
-        op.kind = PL_OP_RECT;
-        op.x = x;
-        op.y = 8;
-        op.w = 90;
-        op.h = 4;
-        op.gray = 0.35f;
-        pl_vlist_op(out, &op);
+        pl_lay_rect(L, out, x, 8, 90, 4, 0, 0.35f);
         pl_vlist_newpage(out);
     } else {
         if (np && strcmp(np, "si") == 0)
@@ -1103,14 +1078,7 @@ void pl_lay_signatures(pl_lay *L, const pl_node *firmas, float x, float w, float
                 pl_lay_fail(L, PL_ENOMEM);
                 break;
             }
-            pl_op op;
-            memset(&op, 0, sizeof op);
-            op.kind = PL_OP_LINE;
-            op.x = cx + colw * 0.1f;
-            op.y = 44;
-            op.w = colw * 0.8f;
-            op.lw = 0.6f;
-            pl_vlist_op(v, &op);
+            pl_lay_line(L, v, cx + colw * 0.1f, 44, colw * 0.8f, 0, 0.6f, 0, 0);
             const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
             size_t n;
             int sb = L->bold;
@@ -1142,4 +1110,40 @@ void pl_lay_signatures(pl_lay *L, const pl_node *firmas, float x, float w, float
             pl_vlist_glue(out, 24); /* a row of signatures may start a page */
         }
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+
+void pl_lay_rect(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, uint32_t rgb,
+                 float gray)
+{
+    pl_op op;
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_RECT;
+    op.x = x;
+    op.y = y;
+    op.w = w;
+    op.h = h;
+    op.rgb = rgb;
+    op.gray = gray;
+    if (pl_vlist_op(out, &op) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
+}
+
+void pl_lay_line(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, float lw,
+                 uint32_t rgb, float gray)
+{
+    pl_op op;
+    memset(&op, 0, sizeof op);
+    op.kind = PL_OP_LINE;
+    op.x = x;
+    op.y = y;
+    op.w = w;
+    op.h = h;
+    op.lw = lw;
+    op.rgb = rgb;
+    op.gray = gray;
+    if (pl_vlist_op(out, &op) != 0)
+        pl_lay_fail(L, PL_ENOMEM);
 }

@@ -130,34 +130,6 @@ static pl_run *text_run(pl_lay *L, const char *text, pl_font font, float size, u
 /* out, opened with pl_vlist_box(out, 0), drawn into with y from its   */
 /* top, and given its height when done.                                */
 
-static void draw_rect(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, uint32_t rgb)
-{
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_RECT;
-    op.x = x;
-    op.y = y;
-    op.w = w;
-    op.h = h;
-    op.rgb = rgb;
-    oom_if(L, pl_vlist_op(out, &op));
-}
-
-static void draw_line(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, float lw,
-                      uint32_t rgb)
-{
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_LINE;
-    op.x = x;
-    op.y = y;
-    op.w = w;
-    op.h = h;
-    op.lw = lw;
-    op.rgb = rgb;
-    oom_if(L, pl_vlist_op(out, &op));
-}
-
 /* Sets runs as a paragraph in column (x, w) at y of the open box; returns
  * its height. The lines go through the engine, so every character is
  * checked against its font and pdftotext reads them. */
@@ -226,8 +198,8 @@ static void heading_as(pl_lay *L, const pl_node *title, const char *text, int le
     if (look <= 1) {
         if (pl_vlist_box(out, 7) < 0)
             pl_lay_fail(L, PL_ENOMEM);
-        draw_line(L, out, x, 3.5f, w, 0, 0.4f, accent(S));
-        draw_rect(L, out, x, 2, 48, 3, accent(S));
+        pl_lay_line(L, out, x, 3.5f, w, 0, 0.4f, accent(S), 0);
+        pl_lay_rect(L, out, x, 2, 48, 3, accent(S), 0);
         keep(L, out);
     }
     glue(L, out, S->par_space);
@@ -351,7 +323,7 @@ static void cover(pl_lay *L, const pl_node *portada, pl_vlist *out)
     }
     size_t band = out->n - 1;
     size_t band_op = out->nops;
-    draw_rect(L, out, 0, 0, S->page_w, 0, accent(S)); /* height set below */
+    pl_lay_rect(L, out, 0, 0, S->page_w, 0, accent(S), 0); /* height set below */
     float y = 48;
     for (const pl_node *ln = portada ? portada->first : NULL; ln; ln = ln->next) {
         if (ln->type != PL_N_COVERLINE)
@@ -379,7 +351,7 @@ static void cover(pl_lay *L, const pl_node *portada, pl_vlist *out)
     if (y < S->page_h * 0.4f)
         y = S->page_h * 0.4f;
     out->ops[band_op].h = y;
-    draw_rect(L, out, 0, y, S->page_w, 5, heading_rgb(S));
+    pl_lay_rect(L, out, 0, y, S->page_w, 5, heading_rgb(S), 0);
     out->items[band].height = y + 5;
 
     /* below the band: who reports, the period, the date */
@@ -535,7 +507,7 @@ static void session(pl_lay *L, const pl_node *s, int level, pl_vlist *out)
     float hh = pl_vlist_height(&head);
     if (pl_vlist_box(out, hh) < 0)
         pl_lay_fail(L, PL_ENOMEM);
-    draw_rect(L, out, x, 2, 3.5f, hh - 3, accent(S));
+    pl_lay_rect(L, out, x, 2, 3.5f, hh - 3, accent(S), 0);
     oom_if(L, pl_vlist_flatten_into(out, &head, 0, 0));
     pl_vlist_free(&head);
     keep(L, out);
@@ -712,8 +684,8 @@ static void key_figures(pl_lay *L, const pl_node *cs, pl_vlist *out)
         }
         for (int i = 0; i < k; i++) {
             float cx = x0 + (float)i * (cw + gap), y = pad + 4;
-            draw_rect(L, out, cx, 0, cw, h, mix(accent(S) & 0xFFFFFF, 0xFFFFFF, 0.9f));
-            draw_rect(L, out, cx, 0, cw, 3, accent(S));
+            pl_lay_rect(L, out, cx, 0, cw, h, mix(accent(S) & 0xFFFFFF, 0xFFFFFF, 0.9f), 0);
+            pl_lay_rect(L, out, cx, 0, cw, 3, accent(S), 0);
             char num[40];
             fmt_count(count_attr(row[i], "valor"), num, sizeof num);
             pl_run *r = text_run(L, num, S->head_bold, big, accent(S));
@@ -901,7 +873,7 @@ static void chart_horizontal(pl_lay *L, const pl_node *datos, const series *s, p
         float h2 = r ? draw_para(L, out, r, n, bx, y, bw + vw, PL_ALIGN_LEFT, cs, cs * 1.25f) : 0;
         L->no_hyphen--;
         ah = (h1 > h2 ? h1 : h2) + 6;
-        draw_line(L, out, x, y + ah - 3, w, 0, 0.4f, mute);
+        pl_lay_line(L, out, x, y + ah - 3, w, 0, 0.4f, mute, 0);
     }
     y += ah + 2;
     float top = y;
@@ -923,7 +895,7 @@ static void chart_horizontal(pl_lay *L, const pl_node *datos, const series *s, p
             if (b->v > 0 && len < 1)
                 len = 1;
             if (len > 0)
-                draw_rect(L, out, bx, by, len, barh, shade(S, 0));
+                pl_lay_rect(L, out, bx, by, len, barh, shade(S, 0), 0);
             char num[40];
             fmt_count(b->v, num, sizeof num);
             r = text_run(L, num, vf, size, 0);
@@ -932,7 +904,7 @@ static void chart_horizontal(pl_lay *L, const pl_node *datos, const series *s, p
         }
     }
     /* the axis at 0 */
-    draw_line(L, out, bx, top - 2, 0, y - top, 0.6f, mute);
+    pl_lay_line(L, out, bx, top - 2, 0, y - top, 0.6f, mute, 0);
     /* totals the document states */
     for (int si = 0; si < s->n; si++) {
         if (pl_node_attr(s->node[si], "total") == NULL)
@@ -995,14 +967,14 @@ static void chart_vertical(pl_lay *L, const pl_node *datos, const series *s, pl_
                 h = 1;
             float cx = gx + slot * (float)k + (slot - bwid) / 2;
             if (h > 0)
-                draw_rect(L, out, cx, base - h, bwid, h, shade(S, k));
+                pl_lay_rect(L, out, cx, base - h, bwid, h, shade(S, k), 0);
             char num[40];
             fmt_count(b->v, num, sizeof num);
             pl_run *r = text_run(L, num, S->head_bold, size, 0);
             draw_para(L, out, r, r ? 1 : 0, gx + slot * (float)k, base - h - lead - 1, slot,
                       PL_ALIGN_CENTER, size, lead);
         }
-        draw_line(L, out, gx, base, gw, 0, 0.6f, mute);
+        pl_lay_line(L, out, gx, base, gw, 0, 0.6f, mute, 0);
         /* under the axis: the serie's name, then its legend */
         float ly = base + 5;
         const char *nombre = pl_node_attr(s->node[i], "nombre");
@@ -1020,7 +992,7 @@ static void chart_vertical(pl_lay *L, const pl_node *datos, const series *s, pl_
             pl_buf_printf(&lb, "%s: %s%s", b->label ? b->label : "", num, pct);
             pl_run *r = lb.data ? text_run(L, lb.data, S->head_font, ls, 0) : NULL;
             pl_buf_free(&lb);
-            draw_rect(L, out, gx + 2, ly + ls * 0.35f, 7, 7, shade(S, k));
+            pl_lay_rect(L, out, gx + 2, ly + ls * 0.35f, 7, 7, shade(S, k), 0);
             ly += draw_para(L, out, r, r ? 1 : 0, gx + 14, ly, gw - 14, PL_ALIGN_LEFT, ls,
                             ls * 1.3f) + 2;
         }
@@ -1147,46 +1119,6 @@ static void data(pl_lay *L, const pl_node *datos, pl_vlist *out)
 }
 
 /* ------------------------------------------------------------------ */
-/* Signatures                                                          */
-
-static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
-{
-    const pl_style *S = L->st;
-    float x = COL_X(S), w = COL_W(S), gap = 36, colw = (w - gap) / 2;
-    const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE);
-    glue(L, out, 24);
-    while (f && L->status == PL_OK) {
-        const pl_node *pair[2] = {f, pl_node_next_of(f, PL_N_SIGNATURE)};
-        int k = pair[1] ? 2 : 1;
-        f = pair[1] ? pl_node_next_of(pair[1], PL_N_SIGNATURE) : NULL;
-        float hmax = 0;
-        pl_vlist col[2] = {{0}};
-        for (int i = 0; i < k; i++) {
-            float cx = k == 1 ? x + (w - colw) / 2 : x + (float)i * (colw + gap);
-            const pl_node *nm = pl_node_child(pair[i], PL_N_NAME), *cg = pl_node_child(pair[i], PL_N_ROLE);
-            size_t n;
-            pl_run *r = nm ? runs_of(L, nm, S->body_font, 1, S->body_size, 0, &n) : NULL;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size, 0, 0, &col[i]);
-            r = cg ? runs_of(L, cg, S->body_font, 0, S->body_size - 1, 0, &n) : NULL;
-            if (r)
-                pl_lay_para(L, r, n, cx, colw, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, &col[i]);
-            if (pl_vlist_height(&col[i]) > hmax)
-                hmax = pl_vlist_height(&col[i]);
-        }
-        if (pl_vlist_box(out, 46 + hmax) < 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        for (int i = 0; i < k; i++) {
-            float cx = k == 1 ? x + (w - colw) / 2 : x + (float)i * (colw + gap);
-            draw_line(L, out, cx + colw * 0.1f, 44, colw * 0.8f, 0, 0.6f, 0);
-            oom_if(L, pl_vlist_flatten_into(out, &col[i], 0, 46));
-            pl_vlist_free(&col[i]);
-        }
-        glue(L, out, 24);
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* Sections, events, and the body                                      */
 
 static void content(pl_lay *L, const pl_node *c, int level, pl_vlist *out);
@@ -1252,7 +1184,7 @@ static void event(pl_lay *L, const pl_node *ev, int level, pl_vlist *out)
         /* a short bar of the accent over the title */
         if (pl_vlist_box(out, 6) < 0)
             pl_lay_fail(L, PL_ENOMEM);
-        draw_rect(L, out, x, 0, 24, 2.5f, accent(S));
+        pl_lay_rect(L, out, x, 0, 24, 2.5f, accent(S), 0);
         keep(L, out);
         heading_as(L, title, NULL, level, level <= 1 ? 2 : 3, level <= 1, out);
         c = title->next;
@@ -1292,7 +1224,7 @@ static void content(pl_lay *L, const pl_node *c, int level, pl_vlist *out)
     else if (pl_node_is(c, "personas"))
         people(L, c, out);
     else if (c->type == PL_N_SIGNATURES)
-        signatures(L, c, out);
+        pl_lay_signatures(L, c, COL_X(S), COL_W(S), 24, 0, out);
     else
         pl_lay_block(L, c, COL_X(S), COL_W(S), level, out);
 }

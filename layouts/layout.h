@@ -117,6 +117,14 @@ void pl_lay_fail(pl_lay *L, pl_status st);
 void pl_lay_signatures(pl_lay *L, const pl_node *firmas, float x, float width, float lead,
                        int keep_rows, pl_vlist *out);
 
+/* Adds to the last box of out a filled rectangle (top-left x, y, size
+ * w × h) or a rule from (x, y) to (x + w, y + h) of thickness lw, in
+ * colour rgb (PL_RGB) or, when the layout gives none (0), in gray. */
+void pl_lay_rect(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, uint32_t rgb,
+                 float gray);
+void pl_lay_line(pl_lay *L, pl_vlist *out, float x, float y, float w, float h, float lw,
+                 uint32_t rgb, float gray);
+
 /* Draws the layout's running header and footer on page i of n. */
 void pl_lay_decorate(pl_lay *L, pl_page *p, size_t i, size_t n);
 

@@ -75,16 +75,7 @@ static void rule_box(pl_lay *L, float x, float w, float h, float lw, uint32_t rg
         pl_lay_fail(L, PL_ENOMEM);
         return;
     }
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_LINE;
-    op.x = x;
-    op.y = h / 2;
-    op.w = w;
-    op.lw = lw;
-    op.rgb = rgb;
-    if (pl_vlist_op(out, &op) != 0)
-        pl_lay_fail(L, PL_ENOMEM);
+    pl_lay_line(L, out, x, h / 2, w, 0, lw, rgb, 0);
 }
 
 /* A paragraph with a label hanging in the margin of its first line (a
@@ -646,19 +637,8 @@ static void objective_panel(pl_lay *L, const pl_node *o, const char *num, pl_vli
         pl_vlist_free(&panel);
         return;
     }
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_RECT;
-    op.x = x;
-    op.w = w;
-    op.h = h;
-    op.rgb = S->group_rgb;
-    op.gray = 0.95f;
-    pl_vlist_op(out, &op);
-    op.w = 4;
-    op.rgb = S->accent_rgb;
-    op.gray = 0.3f;
-    pl_vlist_op(out, &op);
+    pl_lay_rect(L, out, x, 0, w, h, S->group_rgb, 0.95f);
+    pl_lay_rect(L, out, x, 0, 4, h, S->accent_rgb, 0.3f);
     if (pl_vlist_flatten_into(out, &panel, 0, pad) != 0)
         pl_lay_fail(L, PL_ENOMEM);
     pl_vlist_free(&panel);
@@ -943,43 +923,6 @@ static void calendar(pl_lay *L, const pl_node *cal, int roman, pl_vlist *out)
 }
 
 /* ------------------------------------------------------------------ */
-/* Signatures                                                          */
-
-/* Each firma centred: room to sign over a rule, the name in bold, the
- * post; kept whole on a page. */
-static void signatures(pl_lay *L, const pl_node *firmas, pl_vlist *out)
-{
-    const pl_style *S = L->st;
-    float x = col_x(L) + col_w(L) * 0.2f, w = col_w(L) * 0.6f;
-    for (const pl_node *f = pl_node_child(firmas, PL_N_SIGNATURE); f && L->status == PL_OK;
-         f = pl_node_next_of(f, PL_N_SIGNATURE)) {
-        pl_vlist v = {0};
-        pl_vlist_box(&v, 46);
-        pl_op op;
-        memset(&op, 0, sizeof op);
-        op.kind = PL_OP_LINE;
-        op.x = x + w * 0.1f;
-        op.y = 44;
-        op.w = w * 0.8f;
-        op.lw = 0.6f;
-        pl_vlist_op(&v, &op);
-        const pl_node *nm = pl_node_child(f, PL_N_NAME), *cg = pl_node_child(f, PL_N_ROLE);
-        size_t n;
-        pl_run *r = nm ? runs_of(L, nm, S->body_font, 1, S->body_size, &n) : NULL;
-        if (r)
-            pl_lay_para(L, r, n, x, w, PL_ALIGN_CENTER, S->body_size, 0, 0, &v);
-        r = cg ? runs_of(L, cg, S->body_font, 0, S->body_size - 1, &n) : NULL;
-        if (r)
-            pl_lay_para(L, r, n, x, w, PL_ALIGN_CENTER, S->body_size - 1, 0, 0, &v);
-        trim_tail(&v);
-        pl_vlist_glue(out, 24);
-        if (pl_vlist_box(out, pl_vlist_height(&v)) < 0 || pl_vlist_flatten_into(out, &v, 0, 0) != 0)
-            pl_lay_fail(L, PL_ENOMEM);
-        pl_vlist_free(&v);
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* The document                                                        */
 
 static void programa_layout(pl_lay *L, pl_vlist *out)
@@ -1030,7 +973,7 @@ static void programa_layout(pl_lay *L, pl_vlist *out)
         } else if (pl_node_is(c, "calendario")) {
             calendar(L, c, ++roman, &rest);
         } else if (c->type == PL_N_SIGNATURES) {
-            signatures(L, c, &rest);
+            pl_lay_signatures(L, c, x, w, 24, 0, &rest);
         } else if (c->type == PL_N_SECTION || pl_node_is(c, "marco-normativo") ||
                    pl_node_is(c, "diagnostico")) {
             chapter(L, ++roman, pl_node_child(c, PL_N_TITLE), "", &rest);

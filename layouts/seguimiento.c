@@ -132,23 +132,10 @@ static void cell_bar(pl_lay *L, const tbuild *tb, pl_cell *c, int tenths)
         return;
     }
     float x = cell_x(tb, c), w = cell_w(tb, c);
-    pl_op op;
-    memset(&op, 0, sizeof op);
-    op.kind = PL_OP_RECT;
-    op.x = x;
-    op.w = w;
-    op.h = BAR_H;
-    op.gray = 0.88f;
-    op.rgb = S->thead_rgb;
-    if (pl_vlist_op(&c->content, &op) != 0)
-        pl_lay_fail(L, PL_ENOMEM);
-    if (tenths <= 0)
-        return;
-    op.w = w * (float)(tenths > 1000 ? 1000 : tenths) / 1000.0f;
-    op.gray = 0.3f;
-    op.rgb = S->accent_rgb;
-    if (pl_vlist_op(&c->content, &op) != 0)
-        pl_lay_fail(L, PL_ENOMEM);
+    pl_lay_rect(L, &c->content, x, 0, w, BAR_H, S->thead_rgb, 0.88f);
+    if (tenths > 0)
+        pl_lay_rect(L, &c->content, x, 0, w * (float)(tenths > 1000 ? 1000 : tenths) / 1000.0f,
+                    BAR_H, S->accent_rgb, 0.3f);
 }
 
 /* The header row (row 0): bold, centred, on the header colour. */

@@ -156,4 +156,12 @@ awk '/Cómo escribir un programa anual de trabajo/ { on = 1 } on && /^```xml/ { 
 "$PLENO" render -o "$T/readme.pdf" "$T/readme.xml" >"$T/err" 2>&1 && ok ||
     { bad "el ejemplo del README se compone"; cat "$T/err"; }
 
+# signatures (pl_lay_signatures, shared with the acuerdo and the acta):
+# two by two, the odd last one alone, each name and cargo
+sed 's|</programa>|<firmas><firma><nombre>Mtra. Ana Pérez</nombre><cargo>Coordinadora</cargo></firma><firma><nombre>Lic. Juan López</nombre><cargo>Secretario Técnico</cargo></firma><firma><nombre>Dra. Eva Ruiz</nombre><cargo>Comisionada</cargo></firma></firmas></programa>|' \
+    samples/programa/INAI-CPGAT-PAT-2017.xml >"$T/firmas.xml"
+"$PLENO" render -o "$T/firmas.pdf" "$T/firmas.xml" >"$T/out" 2>&1 &&
+    pdftotext -layout "$T/firmas.pdf" - | grep -q 'Mtra. Ana Pérez  *Lic. Juan López' &&
+    pdftotext -layout "$T/firmas.pdf" - | grep -q 'Secretario Técnico' &&
+    pdftotext -layout "$T/firmas.pdf" - | grep -q '^ *Dra. Eva Ruiz *$' && ok || bad "firmas del programa, dos por fila"
 finish
