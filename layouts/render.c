@@ -78,6 +78,12 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
     size_t errors_before = pl_diags_count(diags, PL_SEV_ERROR);
 
     const pl_kind_layout *K = layout_of(doc->kind);
+    if (doc->kind == PL_KIND_DISENO) {
+        pl_diags_add(diags, doc->path, doc->root->line, doc->root->col, PL_SEV_ERROR,
+                     "LAYOUT-001", "/", "es un diseño de página, no un documento: se usa con "
+                     "pleno render --layout %s DOCUMENTO.xml", doc->path);
+        return PL_EDATA;
+    }
     if (K == NULL) {
         pl_diags_add(diags, doc->path, 0, 0, PL_SEV_ERROR, "IO-004", NULL,
                      "no hay diseño de página para documentos de tipo %s",

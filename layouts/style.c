@@ -118,6 +118,19 @@ static int read_band(const pl_node *band, const char *path, pl_arena *a, pl_deco
                     d->text = pl_arena_strndup(a, t->text, t->text_len);
             if (d->text == NULL)
                 return -2;
+            /* every field closed: "{metadatos/numero" would print as is */
+            int open = 0;
+            for (const char *t = d->text; *t; t++)
+                if (*t == '{' && open++)
+                    break;
+                else if (*t == '}' && open-- == 0)
+                    break;
+            if (open != 0) {
+                pl_diags_add(diags, path, c->line, c->col, PL_SEV_ERROR, "LAYOUT-001", NULL,
+                             "el texto «%s» tiene una llave sin cerrar o sin abrir: los campos "
+                             "se escriben {metadatos/numero}", d->text);
+                return -1;
+            }
         } else if (pl_node_is(c, "filete")) {
             d->kind = PL_DECO_RULE;
             d->w = measure(attr(c, "ancho"), 0);

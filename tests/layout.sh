@@ -77,6 +77,13 @@ broken "diseño que no existe" "$T/nada.xml" "nada.xml: error: no se puede abrir
 sed 's/margen-derecho="25mm"/margen-derecho="200mm"/' "$T/mio.xml" >"$T/m4.xml"
 broken "márgenes imposibles" "$T/m4.xml" "m4.xml:3:3: error: los márgenes dejan menos de 2 pulgadas .*\[LAYOUT-001\]"
 "$PLENO" check "$T/mio.xml" >"$T/out" 2>&1 && [ ! -s "$T/out" ] && ok || bad "pleno check valida un diseño"
+sed 's#{metadatos/nada|sin dato}#{metadatos/nada|sin dato#' "$T/mio.xml" >"$T/m5.xml"
+broken "llave sin cerrar" "$T/m5.xml" "m5.xml:12:5: error: el texto «Sólo en la primera: .metadatos/nada.sin dato» tiene una llave sin cerrar o sin abrir.*\[LAYOUT-001\]"
+rm -f "$T/c.pdf"
+"$PLENO" render -o "$T/c.pdf" "$T/mio.xml" >"$T/out" 2>&1
+[ $? -eq 2 ] && [ ! -e "$T/c.pdf" ] &&
+    grep -q "mio.xml:2:1: error: es un diseño de página, no un documento: se usa con pleno render --layout" "$T/out" &&
+    ok || { bad "componer un diseño como si fuera un documento"; cat "$T/out"; }
 
 # ---- figures with images ------------------------------------------------
 mkdir -p "$T/doc"
