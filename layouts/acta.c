@@ -10,6 +10,8 @@
  * the closing paragraph; the signatures side by side. */
 #include "layout.h"
 
+#include "../src/rules/acta.h"
+
 #include "../src/rules/es.h"
 #include "../src/util/buf.h"
 
@@ -325,31 +327,6 @@ static const char *speaker(pl_lay *L, const people *P, const char *clave)
     cat(L, &b, " ");
     cat(L, &b, name);
     return finish(L, &b);
-}
-
-/* ------------------------------------------------------------------ */
-/* The quorum                                                          */
-
-/* The roll call's count, as ACTA-001 (src/rules/acta.c) makes it: every
- * integrante, and those presente or representado at the roll call (one
- * who joins later does not count). There is quorum with more than half. */
-typedef struct quorum {
-    size_t members, present, needed;
-    int has;
-} quorum;
-
-static quorum quorum_of(const pl_node *asis)
-{
-    quorum q = {0, 0, 0, 0};
-    for (const pl_node *i = pl_node_named(asis, "integrante"); i;
-         i = pl_node_next_named(i, "integrante")) {
-        q.members++;
-        q.present += attr_is(i, "asistencia", "presente") ||
-                     attr_is(i, "asistencia", "representado");
-    }
-    q.needed = q.members / 2 + 1;
-    q.has = q.members > 0 && q.present >= q.needed;
-    return q;
 }
 
 /* ------------------------------------------------------------------ */
@@ -692,7 +669,7 @@ static void roll_table(pl_lay *L, const people *P, const pl_node *asis, pl_vlist
  * what the acta declared. */
 static void quorum_para(pl_lay *L, const pl_node *asis, const pl_node *declared, pl_vlist *out)
 {
-    quorum q = quorum_of(asis);
+    pl_acta_quorum q = pl_acta_quorum_of(asis);
     char t[256];
     snprintf(t, sizeof t,
              "Con %zu de %zu integrantes presentes o representados, %s (se requieren %zu, más de "

@@ -151,9 +151,6 @@ typedef struct pl_kind_layout {
     pl_kind kind;
     /* Fills body with the whole document. */
     void (*layout)(pl_lay *L, pl_vlist *body);
-    /* What page i of n carries besides the layout file's header and
-     * footer, or NULL. */
-    void (*decorate)(pl_lay *L, pl_page *p, size_t i, size_t n);
     /* Document information: the title's and subject's elements (paths of
      * element names from the root, e.g. "metadatos/numero"; NULL: none),
      * the author's, and the PDF keywords. */

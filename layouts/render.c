@@ -162,11 +162,7 @@ pl_status pl_render_file(const pl_doc *doc, const pl_render_opts *opts, const ch
         *opts->stats = rep;
     size_t np = pl_ts_page_count(ts);
     for (size_t i = 0; i < np; i++)
-    {
         pl_lay_decorate(&L, pl_ts_page(ts, i), i, np);
-        if (K->decorate)
-            K->decorate(&L, pl_ts_page(ts, i), i, np);
-    }
     PL_CHECK(L.status);
 
     pl_pdf_info info;

@@ -40,10 +40,6 @@ typedef struct pl_pdf_info {
     int label_start;
 } pl_pdf_info;
 
-typedef struct pl_pdf_page_text {
-    const char *page_fmt; /* for PL_OP_FIELD: "{n}" page, "{N}" pages */
-} pl_pdf_page_text;
-
 /* Draws every page of ts (size w × h points), the outline from ts's
  * anchors, and, when watermark is not NULL, that text diagonally across
  * every page. Returns PL_OK, PL_EPDF or PL_ENOMEM. */

@@ -7,6 +7,7 @@
  *
  * The schema (acta.xsd) has already checked every reference: a speaker,
  * a voter or a treated point that does not exist never gets here. */
+#include "acta.h"
 #include "check.h"
 #include "numero.h"
 
@@ -184,6 +185,20 @@ static size_t roll_present_at(const roll *r, long point)
 /* ---------------------------------------------------------------- */
 /* ACTA-001: the declared quorum is the roll call's                  */
 
+pl_acta_quorum pl_acta_quorum_of(const pl_node *asis)
+{
+    pl_acta_quorum q = {0, 0, 0, 0};
+    for (const pl_node *i = pl_node_named(asis, "integrante"); i;
+         i = pl_node_next_named(i, "integrante")) {
+        q.members++;
+        q.present += attr_is(i, "asistencia", "presente") ||
+                     attr_is(i, "asistencia", "representado");
+    }
+    q.needed = q.members / 2 + 1; /* more than half */
+    q.has = q.members > 0 && q.present >= q.needed;
+    return q;
+}
+
 pl_status pl_check_acta_001(const pl_doc *doc, pl_diags *diags)
 {
     const pl_node *quorum = doc->root ? pl_node_named(doc->root, "quorum") : NULL;
@@ -191,17 +206,11 @@ pl_status pl_check_acta_001(const pl_doc *doc, pl_diags *diags)
     const char *declared = quorum ? pl_node_attr(quorum, "declarado") : NULL;
     if (declared == NULL || asis == NULL)
         return PL_OK;
-    size_t n = 0, present = 0;
-    for (const pl_node *i = pl_node_named(asis, "integrante"); i;
-         i = pl_node_next_named(i, "integrante")) {
-        n++;
-        present += attr_is(i, "asistencia", "presente") ||
-                   attr_is(i, "asistencia", "representado");
-    }
-    if (n == 0)
+    pl_acta_quorum q = pl_acta_quorum_of(asis);
+    if (q.members == 0)
         return PL_OK;
-    size_t need = n / 2 + 1; /* more than half */
-    int has = present >= need;
+    size_t n = q.members, present = q.present, need = q.needed;
+    int has = q.has;
     if (strcmp(declared, "si") == 0 && !has)
         pl_report_node(diags, doc, "ACTA-001", quorum,
                        "el acta declara quórum, pero la asistencia registra %zu de %zu "
